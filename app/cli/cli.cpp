@@ -1,0 +1,40 @@
+#include "cli.hpp"
+
+#include <cstring>
+#include <iostream>
+
+#include "commands.hpp"
+
+namespace continuum::cli {
+
+namespace {
+const char* const kSubcommands[] = {"lint", "test", "eval", "impact", "diff", "cases", "audit", "training"};
+}
+
+bool is_subcommand(const char* word) {
+    for (const char* s : kSubcommands)
+        if (std::strcmp(word, s) == 0) return true;
+    return false;
+}
+
+int run(int argc, char** argv) {
+    CLI::App app{"continuum: a decision aid for children's services front doors"};
+    app.require_subcommand(1);
+    Action action;
+    add_lint(app, action);
+    add_test(app, action);
+    add_eval(app, action);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return kUsage;
+    }
+    return action ? action() : kUsage;
+}
+
+}  // namespace continuum::cli

@@ -1,0 +1,15 @@
+// Each subcommand registers itself on the CLI11 app and returns the code to exit with.
+#pragma once
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace continuum::cli {
+
+// Adds a subcommand; `run` is set to its action when the subcommand is chosen.
+using Action = std::function<int()>;
+void add_lint(CLI::App& app, Action& run);
+void add_test(CLI::App& app, Action& run);
+void add_eval(CLI::App& app, Action& run);
+
+}  // namespace continuum::cli

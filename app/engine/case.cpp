@@ -1,0 +1,73 @@
+#include "case.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace continuum::engine {
+
+Case blank_case(const RuleSet& rules) {
+    Case c;
+    c.answers.resize(rules.questions.size());
+    return c;
+}
+
+const char* to_string(AnswerState s) {
+    switch (s) {
+        case AnswerState::NotAsked: return "not_asked";
+        case AnswerState::Answered: return "answered";
+        case AnswerState::Unknown: return "unknown";
+    }
+    return "?";
+}
+
+namespace {
+std::string number_text(double n) {
+    if (std::isinf(n)) return n > 0 ? "any" : "-any";
+    if (n == std::floor(n) && std::fabs(n) < 1e15) return fmt::format("{}", static_cast<long long>(n));
+    return fmt::format("{}", n);
+}
+}  // namespace
+
+std::string describe_value(const RuleSet& rules, std::uint32_t slot, const Value& v) {
+    const expr::Symbol& s = rules.symbols[slot];
+    switch (s.type) {
+        case ValueType::Bool:
+            return v.truth == Tri::True ? "yes" : v.truth == Tri::False ? "no" : "unknown";
+        case ValueType::Number:
+            if (!v.known) return "unknown";
+            return number_text(v.lo);
+        case ValueType::Choice: {
+            if (v.choice < 0) return "unknown";
+            std::uint32_t q = rules.question_index(s.id);
+            if (q != kNone && static_cast<std::size_t>(v.choice) < rules.questions[q].choices.size())
+                return rules.questions[q].choices[v.choice].label;
+            return "?";
+        }
+        case ValueType::Date:
+            return v.known ? format_date(static_cast<DayNumber>(v.lo)) : "unknown";
+        case ValueType::Text: return v.known ? "(answered)" : "unknown";
+    }
+    return "?";
+}
+
+std::string describe_answer(const Question& q, const Answer& a) {
+    switch (a.state) {
+        case AnswerState::NotAsked: return "not asked";
+        case AnswerState::Unknown: return "unknown";
+        case AnswerState::Answered: break;
+    }
+    switch (q.type) {
+        case AnswerType::YesNo: return a.value.truth == Tri::True ? "yes" : "no";
+        case AnswerType::Number: return number_text(a.value.lo) + (q.unit.empty() ? "" : " " + q.unit);
+        case AnswerType::Choice:
+            return a.value.choice >= 0 && static_cast<std::size_t>(a.value.choice) < q.choices.size()
+                       ? q.choices[a.value.choice].label
+                       : "?";
+        case AnswerType::Date: return format_date(static_cast<DayNumber>(a.value.lo));
+        case AnswerType::Text: return a.text;
+    }
+    return "?";
+}
+
+}  // namespace continuum::engine

@@ -1,0 +1,372 @@
+#include "case_io.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace continuum::engine {
+
+std::string set_answer(const Question& q, const RawAnswer& raw, Answer& out) {
+    using K = RawAnswer::Kind;
+    switch (q.type) {
+        case AnswerType::YesNo:
+            if (raw.kind != K::Bool) return "is a yes/no question: answer true or false";
+            out.value = Value::boolean(tri(raw.boolean));
+            break;
+        case AnswerType::Number: {
+            if (raw.kind != K::Integer && raw.kind != K::Float) return "is a number question: answer a number";
+            if (!std::isfinite(raw.number)) return "needs a finite number";
+            if (q.min && raw.number < *q.min)
+                return fmt::format("must be at least {} (answered {})", *q.min, raw.number);
+            if (q.max && raw.number > *q.max)
+                return fmt::format("must be at most {} (answered {})", *q.max, raw.number);
+            out.value = Value::number(raw.number);
+            break;
+        }
+        case AnswerType::Choice: {
+            if (raw.kind != K::String) return "is a choice question: answer one of its choices in quotes";
+            auto it = std::find(q.choice_ids.begin(), q.choice_ids.end(), raw.text);
+            if (it == q.choice_ids.end()) {
+                std::string list;
+                for (const auto& c : q.choice_ids) list += (list.empty() ? "" : ", ") + ("\"" + c + "\"");
+                return fmt::format("has no choice \"{}\"{}; its choices are {}", raw.text,
+                                   did_you_mean(raw.text, q.choice_ids), list);
+            }
+            out.value = Value::option(static_cast<std::int32_t>(it - q.choice_ids.begin()));
+            break;
+        }
+        case AnswerType::Date: {
+            DayNumber day = raw.day;
+            if (raw.kind == K::String) {
+                auto parsed = parse_date(raw.text);
+                if (!parsed) return "is a date question: answer a date like 2026-11-23";
+                day = *parsed;
+            } else if (raw.kind != K::Date) {
+                return "is a date question: answer a date like 2026-11-23";
+            }
+            out.value = Value::number(day);
+            break;
+        }
+        case AnswerType::Text:
+            if (raw.kind != K::String) return "is a free-text question: answer in quotes";
+            out.value = Value::text_present();
+            out.text = raw.text;
+            break;
+    }
+    out.state = AnswerState::Answered;
+    return {};
+}
+
+namespace {
+
+std::optional<RawAnswer> raw_from_toml(const toml::node& n) {
+    RawAnswer r;
+    if (auto b = n.as_boolean()) {
+        r.kind = RawAnswer::Kind::Bool;
+        r.boolean = b->get();
+    } else if (auto i = n.as_integer()) {
+        r.kind = RawAnswer::Kind::Integer;
+        r.number = static_cast<double>(i->get());
+    } else if (auto f = n.as_floating_point()) {
+        r.kind = RawAnswer::Kind::Float;
+        r.number = f->get();
+    } else if (auto s = n.as_string()) {
+        r.kind = RawAnswer::Kind::String;
+        r.text = s->get();
+    } else if (auto d = n.as_date()) {
+        r.kind = RawAnswer::Kind::Date;
+        auto v = d->get();
+        if (!valid_date(v.year, v.month, v.day)) return std::nullopt;
+        r.day = day_number(v.year, v.month, v.day);
+    } else {
+        return std::nullopt;
+    }
+    return r;
+}
+
+std::vector<std::string> question_ids(const RuleSet& rules) {
+    std::vector<std::string> ids;
+    for (const auto& q : rules.questions) ids.push_back(q.id);
+    return ids;
+}
+
+std::string unknown_question(const RuleSet& rules, const std::string& id) {
+    std::string hint = did_you_mean(id, question_ids(rules));
+    if (rules.symbol(id) && rules.symbol(id)->kind != expr::SymbolKind::Question)
+        hint = fmt::format(" ('{}' is worked out by the rules, not answered)", id);
+    return fmt::format("unknown question '{}'{}", id, hint);
+}
+
+std::optional<DateTime> referral_time_from_toml(const toml::node& n) {
+    if (auto dt = n.as_date_time()) {
+        auto v = dt->get();
+        if (!valid_date(v.date.year, v.date.month, v.date.day)) return std::nullopt;
+        return DateTime{day_number(v.date.year, v.date.month, v.date.day),
+                        v.time.hour * 3600 + v.time.minute * 60 + v.time.second};
+    }
+    if (auto d = n.as_date()) {
+        auto v = d->get();
+        if (!valid_date(v.year, v.month, v.day)) return std::nullopt;
+        return DateTime{day_number(v.year, v.month, v.day), 9 * 3600};
+    }
+    if (auto s = n.as_string()) return parse_date_time(s->get());
+    return std::nullopt;
+}
+
+}  // namespace
+
+void read_answers(const RuleSet& rules, const toml::table* answers, const toml::node* unknown,
+                  const SourceFile& file, Diagnostics& d, Case& c) {
+    if (answers) {
+        for (const auto& [key, node] : *answers) {
+            std::string id(key.str());
+            std::uint32_t qi = rules.question_index(id);
+            if (qi == kNone) {
+                d.error(file.path(), file.pos(key.source().begin), "unknown-question",
+                        unknown_question(rules, id));
+                continue;
+            }
+            const Question& q = rules.questions[qi];
+            auto raw = raw_from_toml(node);
+            std::string problem = raw ? set_answer(q, *raw, c.answers[qi])
+                                      : std::string("has an answer of a kind continuum does not read");
+            if (!problem.empty())
+                d.error(file.path(), file.pos(node), "bad-answer",
+                        fmt::format("question '{}' {}", id, problem));
+        }
+    }
+    if (!unknown) return;
+    const toml::array* list = unknown->as_array();
+    if (!list) {
+        d.error(file.path(), file.pos(*unknown), "wrong-type",
+                "'unknown' must be a list of question ids, e.g. [\"explanation_consistent\"]");
+        return;
+    }
+    for (const auto& item : *list) {
+        if (!item.is_string()) {
+            d.error(file.path(), file.pos(item), "wrong-type", "'unknown' lists question ids in quotes");
+            continue;
+        }
+        std::string id = *item.value<std::string>();
+        std::uint32_t qi = rules.question_index(id);
+        if (qi == kNone) {
+            d.error(file.path(), file.pos(item), "unknown-question", unknown_question(rules, id));
+            continue;
+        }
+        if (c.answers[qi].state == AnswerState::Answered) {
+            d.error(file.path(), file.pos(item), "answered-and-unknown",
+                    fmt::format("question '{}' is both answered and listed as unknown", id));
+            continue;
+        }
+        c.answers[qi] = Answer{AnswerState::Unknown, Value::unknown(), {}};
+    }
+}
+
+std::optional<Case> read_case_toml(const RuleSet& rules, const std::string& path, std::string text,
+                                   Diagnostics& d) {
+    SourceFile file(path, std::move(text));
+    toml::table doc;
+    try {
+        doc = toml::parse(file.text(), std::string_view(path));
+    } catch (const toml::parse_error& e) {
+        d.error(path, file.pos(e.source().begin), "toml-syntax",
+                fmt::format("this is not valid TOML: {}", e.description()));
+        return std::nullopt;
+    }
+    std::size_t errors_before = d.error_count();
+    Case c = blank_case(rules);
+    {
+        TableReader top(doc, file, d, "the case file", {"case", "answers"});
+        const toml::table* meta = top.table("case");
+        if (!meta) {
+            d.error(path, {1, 1}, "missing-key", "the case file needs a [case] table with ref and referred_at");
+        } else {
+            TableReader m(*meta, file, d, "[case]", {"ref", "referred_at", "unknown"});
+            c.ref = m.string("ref", true);
+            if (const toml::node* when = m.node("referred_at")) {
+                if (auto t = referral_time_from_toml(*when)) c.referred_at = *t;
+                else m.error_at(*when, "bad-value", "'referred_at' must be a date and time like 2026-11-23T09:40:00");
+            } else {
+                d.error(path, file.pos(*meta), "missing-key",
+                        "[case] needs 'referred_at' (the referral's date and time): due dates count from it");
+            }
+            read_answers(rules, top.table("answers"), m.node("unknown"), file, d, c);
+        }
+    }
+    if (d.error_count() > errors_before) return std::nullopt;
+    return c;
+}
+
+std::optional<Case> read_case_file(const RuleSet& rules, const std::string& path, Diagnostics& d) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        d.error(path, {}, "unreadable-file", "cannot open this case file");
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return read_case_toml(rules, path, text.str(), d);
+}
+
+std::optional<Case> read_case_json(const RuleSet& rules, std::string_view json, const std::string& file,
+                                   std::uint32_t line, Diagnostics& d) {
+    SourcePos at{line, 1};
+    nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        d.error(file, at, "json-syntax", "this line is not a JSON object");
+        return std::nullopt;
+    }
+    std::size_t errors_before = d.error_count();
+    Case c = blank_case(rules);
+    for (const auto& [key, value] : j.items())
+        if (key != "ref" && key != "referred_at" && key != "answers" && key != "unknown")
+            d.error(file, at, "unknown-key",
+                    fmt::format("unknown key '{}'{}", key,
+                                did_you_mean(key, {"ref", "referred_at", "answers", "unknown"})));
+    if (j.contains("ref") && j["ref"].is_string()) c.ref = j["ref"].get<std::string>();
+    else d.error(file, at, "missing-key", "a case needs \"ref\" (a pseudonymous reference) as text");
+    std::optional<DateTime> when;
+    if (j.contains("referred_at") && j["referred_at"].is_string())
+        when = parse_date_time(j["referred_at"].get<std::string>());
+    if (when) c.referred_at = *when;
+    else d.error(file, at, "bad-value", "a case needs \"referred_at\" like \"2026-11-23T09:40:00\"");
+    if (j.contains("answers")) {
+        if (!j["answers"].is_object()) {
+            d.error(file, at, "wrong-type", "\"answers\" must be an object of question ids");
+        } else {
+            for (const auto& [id, v] : j["answers"].items()) {
+                std::uint32_t qi = rules.question_index(id);
+                if (qi == kNone) {
+                    d.error(file, at, "unknown-question", unknown_question(rules, id));
+                    continue;
+                }
+                RawAnswer raw;
+                if (v.is_boolean()) {
+                    raw.kind = RawAnswer::Kind::Bool;
+                    raw.boolean = v.get<bool>();
+                } else if (v.is_number_integer()) {
+                    raw.kind = RawAnswer::Kind::Integer;
+                    raw.number = v.get<double>();
+                } else if (v.is_number()) {
+                    raw.kind = RawAnswer::Kind::Float;
+                    raw.number = v.get<double>();
+                } else if (v.is_string()) {
+                    raw.kind = RawAnswer::Kind::String;
+                    raw.text = v.get<std::string>();
+                } else {
+                    d.error(file, at, "bad-answer", fmt::format("question '{}' has an answer of a kind continuum does not read", id));
+                    continue;
+                }
+                std::string problem = set_answer(rules.questions[qi], raw, c.answers[qi]);
+                if (!problem.empty())
+                    d.error(file, at, "bad-answer", fmt::format("question '{}' {}", id, problem));
+            }
+        }
+    }
+    if (j.contains("unknown")) {
+        if (!j["unknown"].is_array()) {
+            d.error(file, at, "wrong-type", "\"unknown\" must be a list of question ids");
+        } else {
+            for (const auto& v : j["unknown"]) {
+                if (!v.is_string()) {
+                    d.error(file, at, "wrong-type", "\"unknown\" lists question ids as text");
+                    continue;
+                }
+                std::string id = v.get<std::string>();
+                std::uint32_t qi = rules.question_index(id);
+                if (qi == kNone) {
+                    d.error(file, at, "unknown-question", unknown_question(rules, id));
+                } else if (c.answers[qi].state == AnswerState::Answered) {
+                    d.error(file, at, "answered-and-unknown",
+                            fmt::format("question '{}' is both answered and listed as unknown", id));
+                } else {
+                    c.answers[qi] = Answer{AnswerState::Unknown, Value::unknown(), {}};
+                }
+            }
+        }
+    }
+    if (d.error_count() > errors_before) return std::nullopt;
+    return c;
+}
+
+namespace {
+std::string toml_quote(const std::string& s) {
+    std::string out = "\"";
+    for (char ch : s) {
+        switch (ch) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '\r': out += "\\r"; break;
+            default:
+                if (static_cast<unsigned char>(ch) < 0x20) out += fmt::format("\\u{:04x}", ch);
+                else out += ch;
+        }
+    }
+    return out + "\"";
+}
+
+std::string number_literal(double n) {
+    if (n == std::floor(n) && std::fabs(n) < 1e15) return fmt::format("{}", static_cast<long long>(n));
+    return fmt::format("{}", n);
+}
+}  // namespace
+
+std::string case_to_toml(const RuleSet& rules, const Case& c) {
+    std::string out = "[case]\n";
+    out += "ref = " + toml_quote(c.ref) + "\n";
+    out += "referred_at = " + format_date_time(c.referred_at) + "\n";
+    std::string unknown;
+    for (std::size_t i = 0; i < rules.questions.size(); ++i)
+        if (c.answers[i].state == AnswerState::Unknown)
+            unknown += (unknown.empty() ? "" : ", ") + toml_quote(rules.questions[i].id);
+    out += "unknown = [" + unknown + "]\n\n[answers]\n";
+    for (std::size_t i = 0; i < rules.questions.size(); ++i) {
+        const Answer& a = c.answers[i];
+        if (a.state != AnswerState::Answered) continue;
+        const Question& q = rules.questions[i];
+        out += q.id + " = ";
+        switch (q.type) {
+            case AnswerType::YesNo: out += a.value.truth == Tri::True ? "true" : "false"; break;
+            case AnswerType::Number: out += number_literal(a.value.lo); break;
+            case AnswerType::Choice: out += toml_quote(q.choice_ids[a.value.choice]); break;
+            case AnswerType::Date: out += format_date(static_cast<DayNumber>(a.value.lo)); break;
+            case AnswerType::Text: out += toml_quote(a.text); break;
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+nlohmann::json case_to_json(const RuleSet& rules, const Case& c) {
+    nlohmann::json j;
+    j["ref"] = c.ref;
+    j["referred_at"] = format_date_time(c.referred_at);
+    nlohmann::json answers = nlohmann::json::object();
+    nlohmann::json unknown = nlohmann::json::array();
+    for (std::size_t i = 0; i < rules.questions.size(); ++i) {
+        const Answer& a = c.answers[i];
+        const Question& q = rules.questions[i];
+        if (a.state == AnswerState::Unknown) unknown.push_back(q.id);
+        if (a.state != AnswerState::Answered) continue;
+        switch (q.type) {
+            case AnswerType::YesNo: answers[q.id] = a.value.truth == Tri::True; break;
+            case AnswerType::Number:
+                if (a.value.lo == std::floor(a.value.lo)) answers[q.id] = static_cast<long long>(a.value.lo);
+                else answers[q.id] = a.value.lo;
+                break;
+            case AnswerType::Choice: answers[q.id] = q.choice_ids[a.value.choice]; break;
+            case AnswerType::Date: answers[q.id] = format_date(static_cast<DayNumber>(a.value.lo)); break;
+            case AnswerType::Text: answers[q.id] = a.text; break;
+        }
+    }
+    j["answers"] = answers;
+    j["unknown"] = unknown;
+    return j;
+}
+
+}  // namespace continuum::engine

@@ -1,0 +1,46 @@
+// Reading and writing cases: one case as TOML (continuum eval), a case library as JSON Lines
+// (impact, generated libraries). Every fault is a positioned diagnostic; nothing is guessed.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+#include <toml++/toml.h>
+
+#include "case.hpp"
+#include "diagnostics.hpp"
+#include "ruleset/toml_reader.hpp"
+
+namespace continuum::engine {
+
+// One answer as written in a file, before it is checked against its question.
+struct RawAnswer {
+    enum class Kind : std::uint8_t { Bool, Integer, Float, String, Date } kind = Kind::Bool;
+    bool boolean = false;
+    double number = 0;
+    std::string text;
+    DayNumber day = 0;
+};
+
+// Checks `raw` against the question's type, choices and range; sets `out` and returns "" when
+// it fits, or returns what is wrong in words.
+std::string set_answer(const Question& q, const RawAnswer& raw, Answer& out);
+
+// Reads [answers] and the `unknown` list into `c` (whose answers are already sized).
+void read_answers(const RuleSet& rules, const toml::table* answers, const toml::node* unknown,
+                  const SourceFile& file, Diagnostics& d, Case& c);
+
+std::optional<Case> read_case_toml(const RuleSet& rules, const std::string& path,
+                                   std::string text, Diagnostics& d);
+std::optional<Case> read_case_file(const RuleSet& rules, const std::string& path, Diagnostics& d);
+
+// One JSON object: {"ref", "referred_at", "answers": {...}, "unknown": [...]}.
+// `line` places messages in a library file.
+std::optional<Case> read_case_json(const RuleSet& rules, std::string_view json,
+                                   const std::string& file, std::uint32_t line, Diagnostics& d);
+
+std::string case_to_toml(const RuleSet& rules, const Case& c);
+nlohmann::json case_to_json(const RuleSet& rules, const Case& c);
+
+}  // namespace continuum::engine

@@ -1,0 +1,89 @@
+#include "diagnostics.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace continuum::engine {
+
+std::string format_diagnostic(const Diagnostic& d) {
+    const char* sev = d.severity == Severity::Error ? "error" : "warning";
+    std::string where = d.file;
+    if (d.pos.line > 0) where += fmt::format(":{}:{}", d.pos.line, std::max<std::uint32_t>(1, d.pos.column));
+    return fmt::format("{}: {}: {} [{}]", where, sev, d.message, d.code);
+}
+
+void Diagnostics::error(std::string file, SourcePos pos, std::string code, std::string message) {
+    items_.push_back({std::move(file), pos, Severity::Error, std::move(code), std::move(message)});
+}
+
+void Diagnostics::warning(std::string file, SourcePos pos, std::string code, std::string message) {
+    items_.push_back({std::move(file), pos, Severity::Warning, std::move(code), std::move(message)});
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+std::size_t Diagnostics::error_count() const {
+    return std::count_if(items_.begin(), items_.end(),
+                         [](const Diagnostic& d) { return d.severity == Severity::Error; });
+}
+
+std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+
+void Diagnostics::sort() {
+    std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        if (a.file != b.file) return a.file < b.file;
+        if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
+        if (a.pos.column != b.pos.column) return a.pos.column < b.pos.column;
+        return a.severity < b.severity;
+    });
+    // The same fault reported twice (e.g. through two paths) is noise.
+    items_.erase(std::unique(items_.begin(), items_.end(),
+                             [](const Diagnostic& a, const Diagnostic& b) {
+                                 return a.file == b.file && a.pos.line == b.pos.line &&
+                                        a.pos.column == b.pos.column && a.message == b.message;
+                             }),
+                 items_.end());
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + cost});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string best;
+    std::size_t best_distance = SIZE_MAX;
+    for (const auto& c : candidates) {
+        std::size_t d = edit_distance(word, c);
+        if (d < best_distance) {
+            best_distance = d;
+            best = c;
+        }
+    }
+    // Close enough to be a typo: a third of the word, at least one edit, at most four.
+    std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 4);
+    if (best_distance == 0 || best_distance > limit) return {};
+    return best;
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string m = closest_match(word, candidates);
+    return m.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", m);
+}
+
+}  // namespace continuum::engine

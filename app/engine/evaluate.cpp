@@ -1,0 +1,317 @@
+// [SECTION] Slots: questions, facts, rules, combinations, triggers, routes, consent, actions
+// [SECTION] Level
+// [SECTION] Routes, triggers, consent
+// [SECTION] Actions and due dates
+#include "evaluate.hpp"
+
+#include <algorithm>
+
+#include "calendar.hpp"
+#include "expr/eval.hpp"
+
+namespace continuum::engine {
+
+const char* to_string(Finding f) {
+    switch (f) {
+        case Finding::NotMet: return "not_met";
+        case Finding::Met: return "met";
+        case Finding::CannotRuleOut: return "cannot_rule_out";
+    }
+    return "?";
+}
+
+// [SECTION] Slots
+
+namespace {
+
+// `when and not unless`, remembering whether `unless` is what stopped it.
+SlotResult guarded(const expr::EvalContext& ctx, const Condition& when, const Condition& unless) {
+    SlotResult r;
+    Tri w = expr::evaluate_condition(ctx, when.root);
+    if (!unless.present()) {
+        r.status = w;
+        return r;
+    }
+    Tri u = expr::evaluate_condition(ctx, unless.root);
+    r.status = tri_and(w, tri_not(u));
+    r.unless_blocked = w != Tri::False && u != Tri::False;
+    return r;
+}
+
+SlotResult plain(const expr::EvalContext& ctx, const Condition& when) {
+    SlotResult r;
+    r.status = expr::evaluate_condition(ctx, when.root);
+    return r;
+}
+
+}  // namespace
+
+Tri Evaluator::combination_status(const Combination& c, const Outcome& out) {
+    // Both the count and the number of domains only grow as more rules fire, so the
+    // combination is true when the rules that fired already suffice, and false when even
+    // every undetermined rule firing would not.
+    auto& seen = domain_seen_;
+    seen.assign(rules_.domains.size() + 1, 0);
+    std::uint32_t yes = 0, maybe = 0, domains_yes = 0, domains_maybe = 0;
+    for (std::uint32_t r : c.counted) {
+        const LevelRule& rule = rules_.rules[r];
+        Tri t = out.slots[rule.slot].status;
+        if (t == Tri::False) continue;
+        std::uint32_t d = rule.domain_index == kNone ? static_cast<std::uint32_t>(rules_.domains.size())
+                                                     : rule.domain_index;
+        bool no_domain = rule.domain_index == kNone;
+        if (t == Tri::True) {
+            ++yes;
+            if (!no_domain && !(seen[d] & 1)) {
+                ++domains_yes;
+                if (!(seen[d] & 2)) ++domains_maybe;
+                seen[d] |= 3;
+            }
+        } else {
+            ++maybe;
+            if (!no_domain && !(seen[d] & 2)) {
+                ++domains_maybe;
+                seen[d] |= 2;
+            }
+        }
+    }
+    bool can = yes + maybe >= c.at_least && domains_maybe >= c.across_domains;
+    bool does = yes >= c.at_least && domains_yes >= c.across_domains;
+    // With across_domains == 1, rules without a domain still count toward at_least.
+    if (c.across_domains <= 1) {
+        can = yes + maybe >= c.at_least;
+        does = yes >= c.at_least;
+    }
+    if (does) return Tri::True;
+    if (!can) return Tri::False;
+    return Tri::Unknown;
+}
+
+void Evaluator::evaluate_slots(const Case& c, Outcome& out) {
+    expr::EvalContext ctx{&rules_.program, out.values.data(), out.node_values.data(), c.referred_at.day};
+    for (const Item& item : rules_.order) {
+        switch (item.kind) {
+            case ItemKind::Question: {
+                const Question& q = rules_.questions[item.index];
+                const Answer& a = c.answers[item.index];
+                SlotResult visible;
+                visible.status = q.ask_when.present() ? expr::evaluate_condition(ctx, q.ask_when.root)
+                                                      : Tri::True;
+                out.slots[q.slot] = visible;
+                // An answer to a question that no longer applies is set aside, not used.
+                bool use = a.state == AnswerState::Answered && visible.status != Tri::False;
+                out.values[q.slot] = use ? a.value : Value::unknown();
+                break;
+            }
+            case ItemKind::Fact: {
+                const Fact& f = rules_.facts[item.index];
+                out.slots[f.slot] = plain(ctx, f.when);
+                break;
+            }
+            case ItemKind::Rule: {
+                const LevelRule& r = rules_.rules[item.index];
+                out.slots[r.slot] = guarded(ctx, r.when, r.unless);
+                break;
+            }
+            case ItemKind::Combination: {
+                const Combination& cb = rules_.combinations[item.index];
+                out.slots[cb.slot] = SlotResult{combination_status(cb, out), false};
+                break;
+            }
+            case ItemKind::Trigger: {
+                const Trigger& t = rules_.triggers[item.index];
+                out.slots[t.slot] = plain(ctx, t.when);
+                break;
+            }
+            case ItemKind::Route: {
+                const Route& r = rules_.routes[item.index];
+                out.slots[r.slot] = guarded(ctx, r.test, r.unless);
+                break;
+            }
+            case ItemKind::Action: {
+                const Action& a = rules_.actions[item.index];
+                out.slots[a.slot] = plain(ctx, a.when);
+                break;
+            }
+            case ItemKind::Consent: {
+                const ConsentRule& cr = rules_.consents[item.index];
+                out.slots[cr.slot] = plain(ctx, cr.when);
+                break;
+            }
+        }
+        if (item.kind != ItemKind::Question)
+            out.values[item.slot] = Value::boolean(out.slots[item.slot].status);
+    }
+}
+
+// [SECTION] Level
+
+void Evaluator::decide_level(Outcome& out) {
+    std::uint32_t level = 0;
+    auto consider = [&](std::uint32_t slot, std::uint32_t level_index) {
+        if (level_index != kNone && out.slots[slot].status == Tri::True) level = std::max(level, level_index);
+    };
+    for (const auto& r : rules_.rules) consider(r.slot, r.level_index);
+    for (const auto& c : rules_.combinations) consider(c.slot, c.level_index);
+    for (const auto& t : rules_.triggers) consider(t.slot, t.level_index);
+    bool higher = false;
+    auto could_raise = [&](std::uint32_t slot, std::uint32_t level_index) {
+        if (level_index != kNone && level_index > level && out.slots[slot].status == Tri::Unknown)
+            higher = true;
+    };
+    for (const auto& r : rules_.rules) could_raise(r.slot, r.level_index);
+    for (const auto& c : rules_.combinations) could_raise(c.slot, c.level_index);
+    for (const auto& t : rules_.triggers) could_raise(t.slot, t.level_index);
+    out.level = level;
+    out.higher_level_possible = higher;
+}
+
+// [SECTION] Routes, triggers, consent
+
+void Evaluator::collect_routes_triggers_consent(Outcome& out) {
+    out.routes.resize(rules_.routes.size());
+    for (std::size_t i = 0; i < rules_.routes.size(); ++i) {
+        Tri t = out.slots[rules_.routes[i].slot].status;
+        out.routes[i] = t == Tri::True ? Finding::Met : t == Tri::False ? Finding::NotMet : Finding::CannotRuleOut;
+    }
+    out.triggers.clear();
+    out.possible_triggers.clear();
+    for (std::uint32_t i = 0; i < rules_.triggers.size(); ++i) {
+        Tri t = out.slots[rules_.triggers[i].slot].status;
+        if (t == Tri::True) out.triggers.push_back(i);
+        else if (t == Tri::Unknown) out.possible_triggers.push_back(i);
+    }
+    out.consent.clear();
+    out.possible_consent.clear();
+    for (std::uint32_t i = 0; i < rules_.consents.size(); ++i) {
+        Tri t = out.slots[rules_.consents[i].slot].status;
+        if (t == Tri::True) out.consent.push_back(i);
+        else if (t == Tri::Unknown) out.possible_consent.push_back(i);
+    }
+}
+
+// [SECTION] Actions and due dates
+
+void Evaluator::collect_actions(Outcome& out) {
+    // (action, reason slot) pairs; a definite reason is marked by the slot's status.
+    wanted_.clear();
+    auto want = [&](const std::vector<std::string>& ids, std::uint32_t reason) {
+        for (const auto& id : ids) wanted_.push_back({rules_.action_index(id), reason});
+    };
+    for (std::uint32_t t : out.triggers) want(rules_.triggers[t].actions, rules_.triggers[t].slot);
+    for (std::uint32_t t : out.possible_triggers) want(rules_.triggers[t].actions, rules_.triggers[t].slot);
+    for (std::size_t i = 0; i < rules_.routes.size(); ++i) {
+        const Route& r = rules_.routes[i];
+        if (out.routes[i] == Finding::Met) want(r.actions, r.slot);
+        if (out.routes[i] == Finding::CannotRuleOut) {
+            want(r.actions_if_cannot_rule_out, r.slot);
+            want(r.actions, r.slot);
+        }
+    }
+    const Level& level = rules_.levels[out.level];
+    for (const auto& id : level.actions) wanted_.push_back({rules_.action_index(id), kNone});
+    for (std::uint32_t i = 0; i < rules_.actions.size(); ++i) {
+        const Action& a = rules_.actions[i];
+        if (a.slot != kNone && out.slots[a.slot].status != Tri::False) wanted_.push_back({i, a.slot});
+    }
+    std::stable_sort(wanted_.begin(), wanted_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+
+    out.actions.clear();
+    out.action_reasons.clear();
+    for (std::size_t i = 0; i < wanted_.size();) {
+        std::uint32_t action = wanted_[i].first;
+        NeededAction n;
+        n.action = action;
+        n.definite = false;
+        n.reasons_first = static_cast<std::uint32_t>(out.action_reasons.size());
+        for (; i < wanted_.size() && wanted_[i].first == action; ++i) {
+            std::uint32_t reason = wanted_[i].second;
+            bool definite = reason == kNone || out.slots[reason].status == Tri::True;
+            // Actions of a route that cannot be ruled out stay "possible" unless listed for that.
+            if (reason != kNone && rules_.symbols[reason].kind == expr::SymbolKind::Route &&
+                out.slots[reason].status == Tri::Unknown) {
+                const Route& r = rules_.routes[rules_.slot_items[reason].index];
+                definite = std::find(r.actions_if_cannot_rule_out.begin(), r.actions_if_cannot_rule_out.end(),
+                                     rules_.actions[action].id) != r.actions_if_cannot_rule_out.end();
+            }
+            n.definite = n.definite || definite;
+            if (reason != kNone &&
+                (out.action_reasons.size() == n.reasons_first ||
+                 out.action_reasons.back() != reason))
+                out.action_reasons.push_back(reason);
+        }
+        n.reasons_count = static_cast<std::uint32_t>(out.action_reasons.size()) - n.reasons_first;
+        out.actions.push_back(n);
+    }
+}
+
+namespace {
+
+Due due_after(const Calendar& cal, const Timescale& ts, const Due& base) {
+    Due d;
+    if (ts.unit == TimeUnit::None) return d;
+    d.has_due = true;
+    d.outside_calendar = base.outside_calendar;
+    switch (ts.unit) {
+        case TimeUnit::WorkingDays: {
+            DayNumber day = add_working_days(cal, base.at.day, ts.amount);
+            d.at = {day, 86399};
+            d.end_of_day = true;
+            d.outside_calendar = d.outside_calendar || !calendar_covers(cal, base.at.day, day);
+            break;
+        }
+        case TimeUnit::CalendarDays:
+            d.at = {base.at.day + ts.amount, 86399};
+            d.end_of_day = true;
+            break;
+        case TimeUnit::Hours: {
+            std::int64_t seconds = static_cast<std::int64_t>(base.at.second_of_day) + ts.amount * 3600LL;
+            d.at = {static_cast<DayNumber>(base.at.day + seconds / 86400), static_cast<std::int32_t>(seconds % 86400)};
+            break;
+        }
+        case TimeUnit::None: break;
+    }
+    return d;
+}
+
+}  // namespace
+
+void Evaluator::schedule(Outcome& out) {
+    Due referral;
+    referral.has_due = true;
+    referral.at = out.referred_at;
+    for (NeededAction& n : out.actions) {
+        // Walk the `after` chain back to the referral, then forward (chains are acyclic).
+        std::uint32_t chain[16];
+        std::size_t depth = 0;
+        for (std::uint32_t a = n.action; a != kNone && depth < 16; a = rules_.actions[a].after_index)
+            chain[depth++] = a;
+        Due due = referral;
+        for (std::size_t k = depth; k-- > 0;) {
+            Due next = due_after(rules_.calendar, rules_.actions[chain[k]].due, due);
+            if (next.has_due || k == 0) due = next;
+        }
+        n.due = due;
+    }
+}
+
+void Evaluator::evaluate(const Case& c, Outcome& out) {
+    out.values.resize(rules_.slot_count);
+    out.slots.resize(rules_.slot_count);
+    out.node_values.resize(rules_.program.nodes.size());
+    out.referred_at = c.referred_at;
+    evaluate_slots(c, out);
+    decide_level(out);
+    collect_routes_triggers_consent(out);
+    collect_actions(out);
+    schedule(out);
+}
+
+Outcome evaluate(const RuleSet& rules, const Case& c) {
+    Outcome out;
+    Evaluator(rules).evaluate(c, out);
+    return out;
+}
+
+}  // namespace continuum::engine

@@ -1,0 +1,36 @@
+// Evaluating a case against a rule set. An Evaluator keeps its buffers between calls, so
+// evaluating many cases (what-could-change, impact, benchmarks) allocates nothing per rule.
+#pragma once
+#include <vector>
+
+#include "case.hpp"
+#include "outcome.hpp"
+#include "ruleset/schema.hpp"
+
+namespace continuum::engine {
+
+class Evaluator {
+public:
+    explicit Evaluator(const RuleSet& rules) : rules_(rules) {}
+
+    // Fills `out`, reusing its capacity.
+    void evaluate(const Case& c, Outcome& out);
+
+    const RuleSet& rules() const { return rules_; }
+
+private:
+    void evaluate_slots(const Case& c, Outcome& out);
+    void decide_level(Outcome& out);
+    void collect_routes_triggers_consent(Outcome& out);
+    void collect_actions(Outcome& out);
+    void schedule(Outcome& out);
+    Tri combination_status(const Combination& c, const Outcome& out);
+
+    const RuleSet& rules_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> wanted_;  // (action, reason slot)
+    std::vector<std::uint8_t> domain_seen_;
+};
+
+Outcome evaluate(const RuleSet& rules, const Case& c);
+
+}  // namespace continuum::engine

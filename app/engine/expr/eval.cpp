@@ -1,0 +1,120 @@
+#include "eval.hpp"
+
+namespace continuum::engine::expr {
+
+Tri compare_numbers(CmpOp op, const Value& a, const Value& b) {
+    switch (op) {
+        case CmpOp::Less:
+            if (a.hi < b.lo) return Tri::True;
+            if (a.lo >= b.hi) return Tri::False;
+            return Tri::Unknown;
+        case CmpOp::LessEqual:
+            if (a.hi <= b.lo) return Tri::True;
+            if (a.lo > b.hi) return Tri::False;
+            return Tri::Unknown;
+        case CmpOp::Greater: return compare_numbers(CmpOp::Less, b, a);
+        case CmpOp::GreaterEqual: return compare_numbers(CmpOp::LessEqual, b, a);
+        case CmpOp::Equal:
+            if (a.lo == a.hi && b.lo == b.hi && a.lo == b.lo) return Tri::True;
+            if (a.hi < b.lo || b.hi < a.lo) return Tri::False;
+            return Tri::Unknown;
+        case CmpOp::NotEqual: return tri_not(compare_numbers(CmpOp::Equal, a, b));
+    }
+    return Tri::Unknown;
+}
+
+// Equality on values that are either known points or wholly unknown (choices, yes/no).
+Tri compare_points(CmpOp op, bool a_known, std::int32_t a, bool b_known, std::int32_t b) {
+    if (!a_known || !b_known) return Tri::Unknown;
+    bool equal = a == b;
+    return tri(op == CmpOp::NotEqual ? !equal : equal);
+}
+
+namespace {
+
+Value compare(const EvalContext& ctx, const Node& n, const Value& a, const Value& b) {
+    switch (n.operand_type) {
+        case ValueType::Number:
+        case ValueType::Date: return Value::boolean(compare_numbers(n.cmp, a, b));
+        case ValueType::Choice:
+            return Value::boolean(compare_points(n.cmp, a.choice >= 0, a.choice, b.choice >= 0, b.choice));
+        case ValueType::Bool:
+            return Value::boolean(compare_points(n.cmp, a.truth != Tri::Unknown,
+                                                 static_cast<std::int32_t>(a.truth),
+                                                 b.truth != Tri::Unknown,
+                                                 static_cast<std::int32_t>(b.truth)));
+        case ValueType::Text: break;
+    }
+    (void)ctx;
+    return Value::boolean(Tri::Unknown);
+}
+
+Value in_set(const EvalContext& ctx, const Node& n, const Value& v) {
+    const Program& p = *ctx.program;
+    if (n.operand_type == ValueType::Choice) {
+        if (v.choice < 0) return Value::boolean(Tri::Unknown);
+        for (std::uint32_t i = 0; i < n.set_count; ++i)
+            if (p.set_choices[n.set_first + i] == v.choice) return Value::boolean(Tri::True);
+        return Value::boolean(Tri::False);
+    }
+    // Numbers: true when the value is a member; false when no member lies in its interval.
+    bool any_possible = false;
+    for (std::uint32_t i = 0; i < n.set_count; ++i) {
+        double m = p.set_numbers[n.set_first + i];
+        if (v.lo == v.hi && v.lo == m) return Value::boolean(Tri::True);
+        if (m >= v.lo && m <= v.hi) any_possible = true;
+    }
+    return Value::boolean(any_possible ? Tri::Unknown : Tri::False);
+}
+
+}  // namespace
+
+Value evaluate(const EvalContext& ctx, std::uint32_t id) {
+    const Program& p = *ctx.program;
+    const Node& n = p.nodes[id];
+    Value result;
+    switch (n.op) {
+        case Op::Const: result = n.constant; break;
+        case Op::Load: result = ctx.facts[n.slot]; break;
+        case Op::Not: result = Value::boolean(tri_not(evaluate(ctx, p.child(n, 0)).truth)); break;
+        case Op::And: {
+            Tri t = Tri::True;
+            for (std::uint32_t i = 0; i < n.count; ++i) t = tri_and(t, evaluate(ctx, p.child(n, i)).truth);
+            result = Value::boolean(t);
+            break;
+        }
+        case Op::Or: {
+            Tri t = Tri::False;
+            for (std::uint32_t i = 0; i < n.count; ++i) t = tri_or(t, evaluate(ctx, p.child(n, i)).truth);
+            result = Value::boolean(t);
+            break;
+        }
+        case Op::Compare: {
+            Value a = evaluate(ctx, p.child(n, 0));
+            Value b = evaluate(ctx, p.child(n, 1));
+            result = compare(ctx, n, a, b);
+            break;
+        }
+        case Op::InSet: result = in_set(ctx, n, evaluate(ctx, p.child(n, 0))); break;
+        case Op::Count: {
+            double yes = 0, maybe = 0;
+            for (std::uint32_t i = 0; i < n.count; ++i) {
+                Tri t = evaluate(ctx, p.child(n, i)).truth;
+                if (t == Tri::True) yes += 1;
+                else if (t == Tri::Unknown) maybe += 1;
+            }
+            result = Value::range(yes, yes + maybe);
+            break;
+        }
+        case Op::Known: result = Value::boolean(tri(ctx.facts[n.slot].known)); break;
+        case Op::DaysSince: {
+            const Value& d = ctx.facts[n.slot];
+            result = d.known ? Value::number(ctx.referral_day - d.lo) : Value::unknown();
+            break;
+        }
+    }
+    ctx.node_values[id] = result;
+    return result;
+}
+
+}  // namespace continuum::engine::expr
