@@ -1,0 +1,210 @@
+// The condition language end to end: parse, compile and evaluate under three-valued logic.
+// Every cell of the comparison, `in`, `count` and `known` tables with unknown operands.
+#include <catch2/catch.hpp>
+
+#include "engine/evaluate.hpp"
+#include "engine/expr/parser.hpp"
+#include "fixture.hpp"
+
+using namespace continuum::engine;
+
+namespace {
+
+// Questions a, b, c (yes/no), n (number), s (choice x|y|z), d (date); fact f = the condition.
+struct Harness {
+    std::shared_ptr<const RuleSet> rules;
+    Case c;
+
+    explicit Harness(const std::string& condition) {
+        std::string text = fixture::yes_no("a") + fixture::yes_no("b") + fixture::yes_no("c") +
+                           fixture::number("n") +
+                           "[[question]]\nid = \"s\"\nprompt = \"s\"\ntype = \"choice\"\nchoices = [\"x\", \"y\", \"z\"]\ndomain = \"d\"\ncites = [\"src\"]\n"
+                           "[[question]]\nid = \"d\"\nprompt = \"d\"\ntype = \"date\"\ndomain = \"d\"\ncites = [\"src\"]\n"
+                           "[[fact]]\nid = \"f\"\nlabel = \"f\"\ncites = [\"src\"]\nwhen = '''" +
+                           condition + "'''\n";
+        auto loaded = fixture::load(text);
+        INFO(condition);
+        for (const auto& m : fixture::messages(loaded.diagnostics)) INFO(m);
+        REQUIRE(loaded.ok());
+        rules = loaded.rules;
+        c = blank_case(*rules);
+        c.referred_at = {day_number(2026, 11, 23), 9 * 3600};
+    }
+    Harness& set(const std::string& id, Value v) {
+        fixture::answer(*rules, c, id, v);
+        return *this;
+    }
+    Harness& unknown(const std::string& id) {
+        fixture::unknown(*rules, c, id);
+        return *this;
+    }
+    Tri result() const {
+        Outcome o = evaluate(*rules, c);
+        return o.slots[rules->symbol("f")->slot].status;
+    }
+};
+
+constexpr Tri F = Tri::False, T = Tri::True, U = Tri::Unknown;
+
+Value yes(Tri t) { return Value::boolean(t); }
+
+}  // namespace
+
+TEST_CASE("number comparisons: every operator against below, equal, above and unknown", "[expr]") {
+    struct Row {
+        const char* op;
+        Tri below, equal, above;
+    };
+    const Row rows[] = {{"<", T, F, F}, {"<=", T, T, F}, {">", F, F, T},
+                        {">=", F, T, T}, {"==", F, T, F}, {"!=", T, F, T}};
+    for (const Row& r : rows) {
+        Harness h(std::string("n ") + r.op + " 13");
+        INFO("n " << r.op << " 13");
+        CHECK(h.set("n", Value::number(12)).result() == r.below);
+        CHECK(h.set("n", Value::number(13)).result() == r.equal);
+        CHECK(h.set("n", Value::number(14)).result() == r.above);
+        CHECK(h.unknown("n").result() == U);
+        Harness not_asked(std::string("n ") + r.op + " 13");
+        CHECK(not_asked.result() == U);
+    }
+}
+
+TEST_CASE("a constant on the left compares the same way", "[expr]") {
+    Harness h("13 > n");
+    CHECK(h.set("n", Value::number(12)).result() == T);
+    CHECK(h.set("n", Value::number(13)).result() == F);
+    CHECK(h.unknown("n").result() == U);
+}
+
+TEST_CASE("choice equality and inequality with unknown", "[expr]") {
+    Harness eq("s == \"y\"");
+    CHECK(eq.set("s", Value::option(1)).result() == T);
+    CHECK(eq.set("s", Value::option(0)).result() == F);
+    CHECK(eq.unknown("s").result() == U);
+    Harness ne("s != \"y\"");
+    CHECK(ne.set("s", Value::option(1)).result() == F);
+    CHECK(ne.set("s", Value::option(2)).result() == T);
+    CHECK(ne.unknown("s").result() == U);
+}
+
+TEST_CASE("in: member, non-member and unknown, for choices and numbers", "[expr]") {
+    Harness choice("s in [\"x\", \"z\"]");
+    CHECK(choice.set("s", Value::option(0)).result() == T);
+    CHECK(choice.set("s", Value::option(2)).result() == T);
+    CHECK(choice.set("s", Value::option(1)).result() == F);
+    CHECK(choice.unknown("s").result() == U);
+    Harness number("n in [1, 2, 3]");
+    CHECK(number.set("n", Value::number(2)).result() == T);
+    CHECK(number.set("n", Value::number(4)).result() == F);
+    CHECK(number.unknown("n").result() == U);
+}
+
+TEST_CASE("yes/no compared with true and false follows the answer or stays unknown", "[expr]") {
+    Harness is_true("a == true");
+    CHECK(is_true.set("a", yes(T)).result() == T);
+    CHECK(is_true.set("a", yes(F)).result() == F);
+    CHECK(is_true.unknown("a").result() == U);
+    Harness is_false("a != true");
+    CHECK(is_false.set("a", yes(F)).result() == T);
+    CHECK(is_false.unknown("a").result() == U);
+}
+
+TEST_CASE("count(a, b, c) >= 2 over all 27 combinations of true, false and unknown", "[expr]") {
+    const Tri values[] = {T, F, U};
+    for (Tri a : values)
+        for (Tri b : values)
+            for (Tri c : values) {
+                Harness h("count(a, b, c) >= 2");
+                int yes_count = 0, maybe = 0;
+                for (auto [id, v] : {std::pair{"a", a}, std::pair{"b", b}, std::pair{"c", c}}) {
+                    if (v == U) h.unknown(id);
+                    else h.set(id, yes(v));
+                    yes_count += v == T;
+                    maybe += v == U;
+                }
+                // true once 2 are true; false once 2 can no longer be reached; else unknown.
+                Tri want = yes_count >= 2 ? T : yes_count + maybe < 2 ? F : U;
+                INFO(to_string(a) << ", " << to_string(b) << ", " << to_string(c));
+                CHECK(h.result() == want);
+            }
+}
+
+TEST_CASE("count spelled out: the rows a policy officer would check", "[expr]") {
+    CHECK(Harness("count(a, b, c) >= 2").set("a", yes(T)).set("b", yes(T)).unknown("c").result() == T);
+    CHECK(Harness("count(a, b, c) >= 2").set("a", yes(T)).set("b", yes(F)).unknown("c").result() == U);
+    CHECK(Harness("count(a, b, c) >= 2").set("a", yes(F)).set("b", yes(F)).unknown("c").result() == F);
+    CHECK(Harness("count(a, b, c) == 0").set("a", yes(F)).set("b", yes(F)).set("c", yes(F)).result() == T);
+    CHECK(Harness("count(a, b, c) == 0").set("a", yes(F)).set("b", yes(F)).unknown("c").result() == U);
+    CHECK(Harness("count(a, b, c) < 1").set("a", yes(T)).unknown("b").unknown("c").result() == F);
+}
+
+TEST_CASE("known(x) is true only for an answer, never unknown itself", "[expr]") {
+    CHECK(Harness("known(n)").set("n", Value::number(3)).result() == T);
+    CHECK(Harness("known(n)").unknown("n").result() == F);
+    CHECK(Harness("known(n)").result() == F);
+    CHECK(Harness("not known(a)").result() == T);
+}
+
+TEST_CASE("days_since counts from the referral day", "[expr]") {
+    Harness h("days_since(d) <= 365");
+    CHECK(h.set("d", Value::number(day_number(2025, 11, 23))).result() == T);  // 365 days
+    CHECK(h.set("d", Value::number(day_number(2025, 11, 22))).result() == F);  // 366 days
+    CHECK(h.unknown("d").result() == U);
+}
+
+TEST_CASE("not, and, or inside conditions never turn unknown into false", "[expr]") {
+    CHECK(Harness("a and b").set("a", yes(F)).unknown("b").result() == F);
+    CHECK(Harness("a and b").set("a", yes(T)).unknown("b").result() == U);
+    CHECK(Harness("a or b").set("a", yes(T)).unknown("b").result() == T);
+    CHECK(Harness("a or b").set("a", yes(F)).unknown("b").result() == U);
+    CHECK(Harness("not a").unknown("a").result() == U);
+    CHECK(Harness("not a").result() == U);  // not asked is not "no"
+}
+
+TEST_CASE("precedence: not binds tighter than and, and tighter than or", "[expr]") {
+    // not a and b == (not a) and b
+    CHECK(Harness("not a and b").set("a", yes(F)).set("b", yes(T)).result() == T);
+    CHECK(Harness("not a and b").set("a", yes(T)).set("b", yes(T)).result() == F);
+    // a or b and c == a or (b and c)
+    CHECK(Harness("a or b and c").set("a", yes(T)).set("b", yes(F)).set("c", yes(F)).result() == T);
+    CHECK(Harness("(a or b) and c").set("a", yes(T)).set("b", yes(F)).set("c", yes(F)).result() == F);
+    // not applies to a comparison as a whole
+    CHECK(Harness("not n < 13").set("n", Value::number(20)).result() == T);
+}
+
+TEST_CASE("parse errors name the offset of the fault", "[expr][parse]") {
+    struct Row {
+        const char* text;
+        std::uint32_t offset;
+        const char* says;
+    };
+    const Row rows[] = {
+        {"a and", 5, "ends too early"},
+        {"a = b", 2, "write '=='"},
+        {"a && b", 2, "write 'and'"},
+        {"(a or b", 7, "expected ')'"},
+        {"a < b < c", 6, "cannot be chained"},
+        {"s in \"x\"", 5, "expected a list"},
+        {"\"open", 0, "unterminated string"},
+        {"a b", 2, "after a complete condition"},
+        {"count(a,", 8, "ends too early"},
+        {"", 0, "empty"},
+        {"3x", 1, "followed by a space"},
+    };
+    for (const Row& r : rows) {
+        INFO(r.text);
+        auto p = expr::parse(r.text);
+        CHECK_FALSE(p.ok);
+        CHECK(p.error_offset == r.offset);
+        CHECK_THAT(p.error, Catch::Contains(r.says));
+    }
+}
+
+TEST_CASE("nesting deeper than the limit is refused, not a stack overflow", "[expr][parse]") {
+    std::string deep(2000, '(');
+    deep += "a";
+    deep += std::string(2000, ')');
+    auto p = expr::parse(deep);
+    CHECK_FALSE(p.ok);
+    CHECK_THAT(p.error, Catch::Contains("nested"));
+}
