@@ -225,14 +225,13 @@ private:
         std::size_t tried = 0;
         while (true) {
             if (evaluations_ >= limits_.max_evaluations || tried >= 256) break;
-            scratch_.answers = base_.answers;
             for (std::size_t i = 0; i < set.size(); ++i) {
-                const HypotheticalAnswer& h = answers_[set[i]][choice[i]];
                 Answer& a = scratch_.answers[set[i]];
                 a.state = AnswerState::Answered;
-                a.value = h.value;
+                a.value = answers_[set[i]][choice[i]].value;
             }
             evaluator_.evaluate(scratch_, scratch_out_);
+            for (std::uint32_t q : set) scratch_.answers[q] = base_.answers[q];
             ++evaluations_;
             ++tried;
             std::string now = result(scratch_out_, rules_);

@@ -203,13 +203,9 @@ private:
             case TokenKind::True:
             case TokenKind::False: return literal(take());
             case TokenKind::LeftParen: {
-                std::uint32_t start = take().offset;
+                take();
                 std::uint32_t inner = parse_or(depth + 1);
-                std::uint32_t end = peek().offset + peek().length;
                 expect(TokenKind::RightParen, "')'");
-                // Keep the parenthesised span so messages underline what the author wrote.
-                (void)start;
-                (void)end;
                 return inner;
             }
             case TokenKind::LeftBracket: return parse_list();
