@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include <toml++/toml.h>
 #include <nlohmann/json_fwd.hpp>
+#include <toml++/toml.h>
 
 #include "case.hpp"
 #include "diagnostics.hpp"
@@ -32,8 +32,8 @@ std::string set_answer(const Question& q, const RawAnswer& raw, Answer& out);
 void read_answers(const RuleSet& rules, const toml::table* answers, const toml::node* unknown,
                   const SourceFile& file, Diagnostics& d, Case& c);
 
-std::optional<Case> read_case_toml(const RuleSet& rules, const std::string& path, std::string text,
-                                   Diagnostics& d);
+std::optional<Case> read_case_toml(const RuleSet& rules, const std::string& path,
+                                   std::string text, Diagnostics& d);
 std::optional<Case> read_case_file(const RuleSet& rules, const std::string& path, Diagnostics& d);
 
 // One JSON object: {"ref", "referred_at", "answers": {...}, "unknown": [...]}.
@@ -44,9 +44,8 @@ std::optional<Case> read_case_json(const RuleSet& rules, std::string_view json,
 // The same from an already parsed object. With `set_aside`, an answer or unknown naming a
 // question this rule set does not define is not an error but is listed there: impact analysis
 // reads one library under two rule sets that need not ask the same questions.
-std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::json& j,
-                                          const std::string& file, std::uint32_t line,
-                                          Diagnostics& d,
+std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::json& j, const std::string& file,
+                                          std::uint32_t line, Diagnostics& d,
                                           std::vector<std::string>* set_aside = nullptr);
 
 std::string case_to_toml(const RuleSet& rules, const Case& c);
