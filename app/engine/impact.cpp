@@ -431,6 +431,8 @@ ImpactReport analyse_impact(const RuleSet& base, const RuleSet& candidate, std::
                             const ImpactOptions& options) {
     ImpactReport report;
     report.file = options.file;
+    report.base_root = base.root;
+    report.candidate_root = candidate.root;
     report.base_id = base.info.id;
     report.base_version = base.info.version;
     report.base_digest = base.digest;

@@ -72,8 +72,8 @@ struct SetAside {
 
 struct ImpactReport {
     std::string file;
-    std::string base_id, base_version, base_digest;
-    std::string candidate_id, candidate_version, candidate_digest;
+    std::string base_root, base_id, base_version, base_digest;
+    std::string candidate_root, candidate_id, candidate_version, candidate_digest;
     RuleDiff diff;
 
     std::size_t lines = 0;      // non-blank lines in the library
