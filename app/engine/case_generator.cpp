@@ -126,19 +126,20 @@ Case CaseGenerator::next() {
     const auto n = static_cast<std::uint32_t>(rules_.questions.size());
     std::vector<bool> settled(n, false);
     for (std::uint32_t round = 0; round <= n; ++round) {
+        // Decide the whole round on this evaluation before answering anything, so that no
+        // question is judged on answers the evaluation has not seen.
         evaluator_.evaluate(c, outcome_);
-        bool answered = false;
+        asking_.clear();
         for (std::uint32_t qi = 0; qi < n; ++qi) {
             if (settled[qi]) continue;
             Applies applies = question_applies(rules_, c, outcome_, qi);
             if (applies == Applies::NotYet) continue;
             settled[qi] = true;
-            if (applies == Applies::Yes) {
-                answer(qi, profile, c);
-                answered = true;
-            }
+            if (applies == Applies::Yes) asking_.push_back(qi);
         }
-        if (!answered) break;
+        if (asking_.empty()) break;
+        for (std::uint32_t qi : asking_)
+            answer(qi, profile, c);
     }
     return c;
 }

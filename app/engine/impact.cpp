@@ -106,7 +106,7 @@ std::string effective_answer(const RuleSet& rs, std::uint32_t qi, const Case& c,
 // [SECTION] Comparing one case's two outcomes
 
 struct GroupTally {
-    std::size_t outcome = 0, reasoning = 0, actions = 0;
+    std::size_t outcome = 0, reasoning = 0, actions = 0, higher = 0;
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> levels;
     std::map<std::tuple<std::uint32_t, int, int>, std::size_t> routes, triggers;
 };
@@ -243,6 +243,7 @@ bool compare_case(const Plan& plan, const Sides& s, Tally& tally, CaseChange& ch
         for (const auto& m : trigger_moves)
             ++g.triggers[m];
         g.actions += !change.actions.empty();
+        g.higher += higher_moved;
     }
     return true;
 }
@@ -380,6 +381,7 @@ void merge(Tally& into, const Tally& from) {
         a.outcome += b.outcome;
         a.reasoning += b.reasoning;
         a.actions += b.actions;
+        a.higher += b.higher;
         for (const auto& [k, n] : b.levels)
             a.levels[k] += n;
         for (const auto& [k, n] : b.routes)
@@ -410,6 +412,7 @@ ResponsibleGroup make_group(const Plan& plan, std::size_t index, const GroupTall
     out.outcome_cases = g.outcome;
     out.reasoning_cases = g.reasoning;
     out.action_cases = g.actions;
+    out.higher_cases = g.higher;
     for (const auto& [k, n] : g.levels)
         out.level_moves.push_back(
             {plan.base->levels[k.first].id, plan.cand->levels[k.second].id, n});

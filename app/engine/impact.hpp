@@ -62,6 +62,7 @@ struct ResponsibleGroup {
     std::vector<RouteMove> route_moves;  // route finding from -> to, most cases first
     std::vector<RouteMove> trigger_moves;
     std::size_t action_cases = 0;  // cases whose needed actions changed
+    std::size_t higher_cases = 0;  // cases where whether a higher level can be ruled out changed
 };
 
 struct SetAside {

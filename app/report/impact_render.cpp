@@ -84,6 +84,8 @@ std::string group_summary(const ImpactReport& r, const ResponsibleGroup& g) {
     for (const auto& m : g.trigger_moves)
         parts.push_back(fmt::format("{}: trigger {} {} -> {}", cases(m.cases), m.route,
                                     words(m.from), words(m.to)));
+    if (g.higher_cases)
+        parts.push_back(fmt::format("{}: whether a higher level can be ruled out changes", cases(g.higher_cases)));
     if (g.action_cases) parts.push_back(fmt::format("{}: actions change", cases(g.action_cases)));
     if (parts.empty() && g.outcome_cases)
         parts.push_back(fmt::format("{}: outcome changes", cases(g.outcome_cases)));
@@ -214,6 +216,7 @@ json to_json(const ImpactReport& r) {
                           {"outcome_cases", g.outcome_cases},
                           {"reasoning_only_cases", g.reasoning_cases},
                           {"action_cases", g.action_cases},
+                          {"higher_level_possible_cases", g.higher_cases},
                           {"level_moves", levels},
                           {"route_moves", moves_json(g.route_moves, "route")},
                           {"trigger_moves", moves_json(g.trigger_moves, "trigger")}});
