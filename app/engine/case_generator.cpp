@@ -13,6 +13,13 @@ namespace continuum::engine {
 namespace {
 
 constexpr double kUnknown = 0.08;
+
+// Per concern profile (low, moderate, high): its share of cases, the chance of "yes" to a
+// yes/no question, and the ratio between the weights of successive choices.
+struct Shading {
+    double share, yes, ratio;
+};
+constexpr Shading kShading[] = {{0.50, 0.01, 0.03}, {0.35, 0.03, 0.08}, {0.15, 0.08, 0.3}};
 constexpr const char* kNotes[] = {
     "Synthetic note: concern raised by the school nurse.",
     "Synthetic note: family known to early help last year.",
@@ -72,16 +79,12 @@ void CaseGenerator::answer(std::uint32_t qi, Profile profile, Case& c) {
     a.state = AnswerState::Answered;
     switch (q.type) {
         case AnswerType::YesNo: {
-            const double yes = profile == Profile::Low        ? 0.10
-                               : profile == Profile::Moderate ? 0.25
-                                                              : 0.45;
+            const double yes = kShading[static_cast<int>(profile)].yes;
             a.value = Value::boolean(tri(chance(yes)));
             break;
         }
         case AnswerType::Choice: {
-            const double r = profile == Profile::Low        ? 0.5
-                             : profile == Profile::Moderate ? 1.0
-                                                            : 2.0;
+            const double r = kShading[static_cast<int>(profile)].ratio;
             double total = 0, w = 1;
             for (std::size_t i = 0; i < q.choices.size(); ++i, w *= r)
                 total += w;
@@ -119,7 +122,9 @@ Case CaseGenerator::next() {
     c.ref = fmt::format("SYN-{:06}", ++made_);
     c.referred_at = referral_time();
     const double p = unit();
-    const Profile profile = p < 0.50 ? Profile::Low : p < 0.85 ? Profile::Moderate : Profile::High;
+    const Profile profile = p < kShading[0].share                       ? Profile::Low
+                            : p < kShading[0].share + kShading[1].share ? Profile::Moderate
+                                                                        : Profile::High;
 
     // Ask in rounds, as the triage screen does: whatever applies now is answered, then the
     // questions that depended on those answers are looked at again.

@@ -10,14 +10,17 @@
 //   stay inside it), or over 2026 when it holds none; the time uniform to the minute in
 //   08:00-17:59.
 // - a concern profile: low (50%), moderate (35%) or high (15%), which shades the answers below
-//   so that a library spreads across the levels rather than piling up at one.
+//   so that a library spreads across the levels rather than piling up at one. (On rules/surrey
+//   this gives roughly 16% Universal, 4% Emerging, 47% Targeted, 9% Intensive, 24% Statutory:
+//   a rule set with many indicators needs a low chance of each, as every "yes" can only raise
+//   the level.)
 // - questions are put in the order the engine would put them: a question is answered only once
 //   its `ask_when` holds (or is open only because of "unknown" answers); one whose `ask_when`
 //   is false is left not asked. Each question that applies is answered "unknown" with
 //   probability 8%; otherwise
-//   - yes/no: yes with probability 10% (low), 25% (moderate), 45% (high);
+//   - yes/no: yes with probability 1% (low), 3% (moderate), 8% (high);
 //   - choice: the choices as written (rule sets list them from least to most concerning) with
-//     weights r^0, r^1, r^2, ... where r = 0.5 (low), 1 (moderate), 2 (high);
+//     weights r^0, r^1, r^2, ... where r = 0.03 (low), 0.08 (moderate), 0.3 (high);
 //   - number: uniform over [min, max] as the question declares them (min 0 and max min + 100
 //     where not declared); a whole number when both bounds are whole, else one decimal place;
 //   - date: uniform over the 3 years (1,095 days) before the referral day;

@@ -85,7 +85,8 @@ std::string group_summary(const ImpactReport& r, const ResponsibleGroup& g) {
         parts.push_back(fmt::format("{}: trigger {} {} -> {}", cases(m.cases), m.route,
                                     words(m.from), words(m.to)));
     if (g.higher_cases)
-        parts.push_back(fmt::format("{}: whether a higher level can be ruled out changes", cases(g.higher_cases)));
+        parts.push_back(fmt::format("{}: whether a higher level can be ruled out changes",
+                                    cases(g.higher_cases)));
     if (g.action_cases) parts.push_back(fmt::format("{}: actions change", cases(g.action_cases)));
     if (parts.empty() && g.outcome_cases)
         parts.push_back(fmt::format("{}: outcome changes", cases(g.outcome_cases)));
@@ -124,22 +125,22 @@ std::string to_text(const ImpactReport& r, std::size_t limit) {
 
     // Rows: the base's suggestion; columns: the candidate's.
     out += "\nLevel transitions (rows: base, columns: candidate)\n";
-    std::size_t width = 8;
-    for (const auto& n : r.base_level_names)
+    // Level ids keep the table narrow; the names are in the lines above and below.
+    std::size_t width = 6;
+    for (const auto& n : r.base_levels)
         width = std::max(width, n.size());
-    for (const auto& n : r.candidate_level_names)
+    for (const auto& n : r.candidate_levels)
         width = std::max(width, n.size());
     out += fmt::format("  {:<{}}", "", width);
-    for (const auto& n : r.candidate_level_names)
+    for (const auto& n : r.candidate_levels)
         out += fmt::format("  {:>{}}", n, width);
     out += "\n";
     for (std::size_t i = 0; i < r.transitions.size(); ++i) {
-        out += fmt::format("  {:<{}}", r.base_level_names[i], width);
+        out += fmt::format("  {:<{}}", r.base_levels[i], width);
         for (std::size_t n : r.transitions[i])
             out += fmt::format("  {:>{}}", n, width);
         out += "\n";
     }
-
     out += "\nChanges by responsible definition\n";
     if (r.groups.empty()) out += "  none\n";
     for (const auto& g : r.groups)

@@ -31,7 +31,7 @@ TEST_CASE("the same seed gives the same cases; another seed other cases", "[gene
     // standard library. If it changes, every committed sample library changes with it.
     CHECK(
         case_to_json(*f.rules, generate_cases(*f.rules, 1, 1)[0]).dump() ==
-        R"({"answers":{"a":false,"b":false,"bruising":false,"c":false,"dv":"conflict","mobile":true,)"
+        R"({"answers":{"a":false,"b":false,"bruising":false,"c":false,"dv":"none","mobile":false,)"
         R"("school":false,"support":false},"ref":"SYN-000001","referred_at":"2026-03-20T15:42:00",)"
         R"("unknown":["age_months"]})");
 }
