@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/case_generator.hpp"
 #include "engine/case_io.hpp"
 #include "engine/impact.hpp"
