@@ -8,7 +8,8 @@
 namespace continuum::cli {
 
 namespace {
-const char* const kSubcommands[] = {"lint", "test", "eval", "impact", "diff", "cases", "audit", "training"};
+const char* const kSubcommands[] = {"lint", "test",  "eval",  "impact",
+                                    "diff", "cases", "audit", "training"};
 }
 
 bool is_subcommand(const char* word) {

@@ -18,16 +18,20 @@ struct EvalOptions {
 };
 
 int run_eval(const EvalOptions& opt) {
-    auto rules = load_rules_or_report(opt.rules);
-    if (!rules) return kFindings;
+    int failure = kFindings;
+    auto rules = load_rules_or_report(opt.rules, failure);
+    if (!rules) return failure;
     engine::Diagnostics d;
     auto c = engine::read_case_file(*rules, opt.case_file, d);
     d.sort();
-    for (const auto& item : d.items()) std::cerr << engine::format_diagnostic(item) << "\n";
+    for (const auto& item : d.items())
+        std::cerr << engine::format_diagnostic(item) << "\n";
     if (!c) return kUsage;
     report::Evaluation e = report::evaluate_fully(*rules, *c);
-    if (opt.json) std::cout << report::to_json(e).dump(2) << "\n";
-    else std::cout << report::to_text(e, opt.full ? report::Detail::Full : report::Detail::Summary);
+    if (opt.json)
+        std::cout << report::to_json(e).dump(2) << "\n";
+    else
+        std::cout << report::to_text(e, opt.full ? report::Detail::Full : report::Detail::Summary);
     return kOk;
 }
 

@@ -4,11 +4,19 @@
 #include <memory>
 #include <string>
 
+#include "engine/diagnostics.hpp"
 #include "engine/ruleset/schema.hpp"
 
 namespace continuum::cli {
 
 // Null (after printing the errors) when the rule set cannot be used.
 std::shared_ptr<const engine::RuleSet> load_rules_or_report(const std::string& folder);
+// The same, also giving the exit code for a failure: kUsage when the folder or a file cannot be
+// read at all, kFindings when the rules have errors.
+std::shared_ptr<const engine::RuleSet> load_rules_or_report(const std::string& folder,
+                                                            int& failure_code);
+
+// kUsage when any error says an input could not be read, kFindings for any other error, else kOk.
+int exit_code_for(const engine::Diagnostics& d);
 
 }  // namespace continuum::cli

@@ -12,14 +12,16 @@ namespace continuum::cli {
 namespace {
 
 int run_tests(const std::string& folder, bool verbose) {
-    auto rules = load_rules_or_report(folder);
+    int failure = kFindings;
+    auto rules = load_rules_or_report(folder, failure);
     if (!rules) {
-        std::cout << "0 passed, 0 failed\n";
-        return kFindings;
+        std::cout << "0 passed, 0 failed (no scenario was run: the rule set cannot be used)\n";
+        return failure;
     }
     engine::Diagnostics d;
     auto scenarios = engine::load_scenarios(*rules, folder, d);
-    for (const auto& item : d.items()) std::cerr << engine::format_diagnostic(item) << "\n";
+    for (const auto& item : d.items())
+        std::cerr << engine::format_diagnostic(item) << "\n";
     if (d.has_errors()) {
         std::cout << "0 passed, 0 failed\n";
         return kFindings;
@@ -39,8 +41,10 @@ int run_tests(const std::string& folder, bool verbose) {
         }
         ++failed;
         std::cout << "FAIL " << s.origin.file << ":" << s.origin.pos.line << ": " << s.name << "\n";
-        for (const auto& f : r.failures) std::cout << "  " << f << "\n";
-        for (const auto& t : r.trace) std::cout << "    trace: " << t << "\n";
+        for (const auto& f : r.failures)
+            std::cout << "  " << f << "\n";
+        for (const auto& t : r.trace)
+            std::cout << "    trace: " << t << "\n";
     }
     if (scenarios.empty()) std::cout << "no scenario tests found in " << folder << "/tests\n";
     if (skipped) std::cout << skipped << " skipped (todo)\n";
@@ -56,7 +60,9 @@ void add_test(CLI::App& app, Action& run) {
     auto verbose = std::make_shared<bool>(false);
     cmd->add_option("RULESET", *folder, "Rule set folder, e.g. rules/surrey")->required();
     cmd->add_flag("-v,--verbose", *verbose, "List every test, not only failures");
-    cmd->callback([&run, folder, verbose] { run = [folder, verbose] { return run_tests(*folder, *verbose); }; });
+    cmd->callback([&run, folder, verbose] {
+        run = [folder, verbose] { return run_tests(*folder, *verbose); };
+    });
 }
 
 }  // namespace continuum::cli

@@ -1,14 +1,15 @@
 #include "diagnostics.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace continuum::engine {
 
 std::string format_diagnostic(const Diagnostic& d) {
     const char* sev = d.severity == Severity::Error ? "error" : "warning";
     std::string where = d.file;
-    if (d.pos.line > 0) where += fmt::format(":{}:{}", d.pos.line, std::max<std::uint32_t>(1, d.pos.column));
+    if (d.pos.line > 0)
+        where += fmt::format(":{}:{}", d.pos.line, std::max<std::uint32_t>(1, d.pos.column));
     return fmt::format("{}: {}: {} [{}]", where, sev, d.message, d.code);
 }
 
@@ -17,21 +18,26 @@ void Diagnostics::error(std::string file, SourcePos pos, std::string code, std::
 }
 
 void Diagnostics::warning(std::string file, SourcePos pos, std::string code, std::string message) {
-    items_.push_back({std::move(file), pos, Severity::Warning, std::move(code), std::move(message)});
+    items_.push_back(
+        {std::move(file), pos, Severity::Warning, std::move(code), std::move(message)});
 }
 
 void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+    return error_count() > 0;
+}
 
 std::size_t Diagnostics::error_count() const {
     return std::count_if(items_.begin(), items_.end(),
                          [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
-std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+std::size_t Diagnostics::warning_count() const {
+    return items_.size() - error_count();
+}
 
 void Diagnostics::sort() {
     std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -49,20 +55,25 @@ void Diagnostics::sort() {
                  items_.end());
 }
 
+// Optimal string alignment distance: a swapped pair of letters ("levle") is one typo, not two.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    const std::size_t w = b.size() + 1;
+    std::vector<std::size_t> d((a.size() + 1) * w);
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i * w] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
             std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + cost});
-            diag = up;
+            std::size_t best = std::min(
+                {d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                best = std::min(best, d[(i - 2) * w + j - 2] + 1);
+            d[i * w + j] = best;
         }
     }
-    return row[b.size()];
+    return d[a.size() * w + b.size()];
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
