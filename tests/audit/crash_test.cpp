@@ -80,11 +80,10 @@ TEST_CASE("a writer killed with SIGKILL at random moments loses no acknowledged 
     CHECK(acknowledged.size() >= 8);  // the test did exercise appends
 }
 
-TEST_CASE("two processes appending at once keep one valid chain") {
-    TempDir dir;
-    auto file = dir / "audit.sqlite";
-    fill(file, 1);  // both writers open an existing log
-    const int each = 120;
+namespace {
+
+// Two child processes each open `file` and append `each` records, prefixed A- and B-.
+void append_from_two_processes(const fs::path& file, int each) {
     pid_t pids[2];
     for (int w = 0; w < 2; ++w) {
         pids[w] = ::fork();
@@ -107,6 +106,16 @@ TEST_CASE("two processes appending at once keep one valid chain") {
         REQUIRE(WIFEXITED(status));
         CHECK(WEXITSTATUS(status) == 0);
     }
+}
+
+}  // namespace
+
+TEST_CASE("two processes appending at once keep one valid chain") {
+    TempDir dir;
+    auto file = dir / "audit.sqlite";
+    fill(file, 1);
+    const int each = 120;
+    append_from_two_processes(file, each);
     auto store = open_store(file);
     auto report = store->verify();
     INFO(report.problem);
@@ -114,6 +123,17 @@ TEST_CASE("two processes appending at once keep one valid chain") {
     CHECK(report.records == 1 + 2 * each);
     CHECK(store->list({.text = "A-"}).size() == each);
     CHECK(store->list({.text = "B-"}).size() == each);
+}
+
+TEST_CASE("two processes creating the same new log at once make one log") {
+    TempDir dir;
+    auto file = dir / "audit.sqlite";
+    append_from_two_processes(file, 20);
+    auto store = open_store(file);
+    auto report = store->verify();
+    INFO(report.problem);
+    CHECK(report.ok);
+    CHECK(report.records == 40);
 }
 
 TEST_CASE("a disk that fills up: a clear error, nothing partial, everything before kept") {
