@@ -72,6 +72,11 @@ int run(int argc, char** argv) {
     Options opt;
     if (auto code = parse_options(argc, argv, opt)) return *code;
     const bool scripted = !opt.screenshot.empty();
+    auto mark = [&](const char* what) {
+        if (opt.timing)
+            std::printf("%s: %.1f ms after start\n", what,
+                        std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+    };
 
     // Scripted screenshots use fixed settings so they look the same on every machine.
     std::string settings_error;
@@ -105,6 +110,7 @@ int run(int argc, char** argv) {
         return 2;
     }
     session.set_expand_explanations(opt.expand);
+    mark("rules loaded and case evaluated");
     if (!settings_error.empty()) session.apply(intent::Notice{settings_error});
 
     glfwSetErrorCallback(glfw_error);
@@ -128,6 +134,7 @@ int run(int argc, char** argv) {
         return 1;
     }
 
+    mark("window and OpenGL context");
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -137,6 +144,7 @@ int run(int argc, char** argv) {
     ImGui_ImplOpenGL3_Init("#version 330 core");
     apply_look(window, session.state().settings, false);
     Settings applied = session.state().settings;
+    mark("fonts and theme");
 
     Intents intents;
     glfwSetWindowUserPointer(window, &intents);
@@ -171,8 +179,7 @@ int run(int argc, char** argv) {
         ++frame;
         if (frame == 1 && opt.timing) {
             glFinish();
-            double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-            std::printf("first frame: %.1f ms after start\n", ms);
+            mark("first frame drawn");
         }
         if (scripted && frame == scripted_frames) {
             std::string error;

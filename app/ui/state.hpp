@@ -16,6 +16,8 @@
 namespace continuum::ui {
 
 inline constexpr std::uint32_t kNoQuestion = UINT32_MAX;
+// A focus request for the record step's first choice rather than a question.
+inline constexpr std::uint32_t kFocusRecord = UINT32_MAX - 1;
 
 // One entry of the step list on the left: a domain's questions, or the record step.
 struct Step {

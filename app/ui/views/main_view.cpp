@@ -29,6 +29,7 @@ void draw_close_prompt(const AppState& s, Intents& out) {
             "Close continuum?", nullptr,
             ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings))
         return;
+    widgets::capture_begin();
     ImGui::TextUnformatted("This case has answers that have not been recorded.");
     ImGui::TextUnformatted("If you close now, they are lost.");
     ImGui::Spacing();
@@ -43,6 +44,7 @@ void draw_close_prompt(const AppState& s, Intents& out) {
         out.push_back(intent::ConfirmClose{});
         ImGui::CloseCurrentPopup();
     }
+    widgets::capture_end();
     ImGui::EndPopup();
 }
 
@@ -53,6 +55,7 @@ void draw_main(const AppState& s, Scratch& scratch, Intents& out) {
     ImGui::Begin("continuum", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    widgets::capture_begin();
     if (!s.settings_open && !s.confirm_close) handle_shortcuts(s, out);
     draw_rules_banner(s);
 
@@ -62,7 +65,12 @@ void draw_main(const AppState& s, Scratch& scratch, Intents& out) {
     float height = avail.y - status_h;
     if (s.rules && !s.steps.empty()) {
         float em = ImGui::GetFontSize();
-        float steps_w = em * 15.0f;
+        // Wide enough for the longest step title, within reason.
+        float steps_w = em * 12.0f;
+        for (std::size_t i = 0; i < s.steps.size(); ++i)
+            steps_w =
+                std::max(steps_w, ImGui::CalcTextSize(s.steps[i].title.c_str()).x + em * 4.0f);
+        steps_w = std::min(steps_w, em * 20.0f);
         float outcome_w = std::max(em * 24.0f, avail.x * 0.33f);
         float centre_w = avail.x - steps_w - outcome_w - st.ItemSpacing.x * 2;
         ImGuiWindowFlags child = ImGuiWindowFlags_NavFlattened;
@@ -93,6 +101,7 @@ void draw_main(const AppState& s, Scratch& scratch, Intents& out) {
         ImGui::EndChild();
     }
     draw_status_bar(s, out);
+    widgets::capture_end();
     draw_settings_view(s, scratch, out);
     draw_close_prompt(s, out);
     ImGui::End();

@@ -40,6 +40,7 @@ void blocking_links(const RuleSet& rules, const std::vector<std::string>& ids, I
         ImGui::PushID(static_cast<int>(q));
         if (widgets::link(rules.questions[q].prompt, palette().cannot_rule_out))
             out.push_back(intent::JumpToQuestion{q});
+        widgets::register_item("open/" + id);
         ImGui::PopID();
     }
 }
@@ -60,7 +61,7 @@ void draw_level(const AppState& s, Intents& out) {
         ImVec2(p.x + ImGui::GetFontSize() * 0.7f, p.y + h * 0.5f - ImGui::GetFontSize() * 0.62f));
     std::string name = fmt::format("{} {}", e.outcome.level + 1, level.name);
     widgets::heading(name.c_str());
-    if (!level.band.empty()) {
+    if (!level.band.empty() && level.band != level.name) {
         ImGui::SameLine();
         ImGui::TextUnformatted(("  " + level.band).c_str());
     }
@@ -122,7 +123,7 @@ void explain_route(const AppState& s, std::size_t ri, Intents& out) {
             ImGui::TextWrapped("Open until these are answered:");
             blocking_links(rules, t->blocking, out);
         }
-        ImGui::TextDisabled("Test: %s", r.test.text.c_str());
+        widgets::wrapped_coloured(palette().text_muted, "Test: " + r.test.text);
         cite_line(rules, r.cites);
         ImGui::TreePop();
     }
@@ -134,9 +135,11 @@ void draw_routes(const AppState& s, Intents& out) {
     ImGui::TextDisabled("STATUTORY ROUTES");
     for (std::size_t i = 0; i < rules.routes.size(); ++i) {
         const Route& r = rules.routes[i];
+        ImGui::PushTextWrapPos(0.0f);
         widgets::bold_text(fmt::format("{} {}", r.section, r.title).c_str());
-        ImGui::SameLine();
-        ImGui::TextDisabled("(%s)", describe(r.standard));
+        ImGui::PopTextWrapPos();
+        widgets::wrapped_coloured(palette().text_muted,
+                                  fmt::format("Standard: {}", describe(r.standard)));
         widgets::finding_label(r, s.evaluation.outcome.routes[i]);
         explain_route(s, i, out);
         ImGui::Spacing();
@@ -213,6 +216,7 @@ void draw_what_could_change(const AppState& s, Intents& out) {
                         fmt::format("{}  \u2192 {}", rules.questions[h.question].prompt, h.label);
                     if (widgets::link(text, palette().cannot_rule_out))
                         out.push_back(intent::JumpToQuestion{h.question});
+                    widgets::register_item("jump/" + rules.questions[h.question].id);
                     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Go to this question");
                     ImGui::PopID();
                 }

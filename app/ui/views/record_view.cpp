@@ -2,6 +2,7 @@
 // category and a reason; consent and the basis for sharing; then record and take the report.
 #include <fmt/format.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include "../decision.hpp"
@@ -115,6 +116,12 @@ void draw_record_view(const AppState& s, Scratch& scratch, Intents& out) {
     widgets::bold_text("Your decision");
     if (ImGui::RadioButton("I agree with the suggested level and route findings", d.agree))
         d.agree = true;
+    if (s.focus_question == kFocusRecord) {
+        // Ctrl+Enter brought the practitioner here: keyboard focus on the first choice.
+        ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+        ImGui::GetCurrentContext()->NavDisableHighlight = false;
+        out.push_back(intent::FocusDone{s.focus_serial});
+    }
     if (ImGui::RadioButton("I am overriding the suggestion", !d.agree)) d.agree = false;
     if (!d.agree)
         draw_override(s, d);
@@ -154,6 +161,7 @@ void draw_record_view(const AppState& s, Scratch& scratch, Intents& out) {
                                                               : "Record decision (Ctrl+Enter)";
     if (fonts().bold) ImGui::PushFont(fonts().bold);
     if (ImGui::Button(label)) out.push_back(intent::Record{});
+    widgets::register_item("record");
     if (fonts().bold) ImGui::PopFont();
     if (!problem.empty()) {
         ImGui::SameLine();

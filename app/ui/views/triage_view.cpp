@@ -48,6 +48,13 @@ Answer unknown_answer() {
     return a;
 }
 
+// What the field shows for an answer already given: the number or date as typed, no unit.
+std::string typed_text(const Question& q, const Answer& a) {
+    if (q.type == AnswerType::Number) return fmt::format("{}", a.value.lo);
+    if (q.type == AnswerType::Date) return format_date(static_cast<DayNumber>(a.value.lo));
+    return a.text;
+}
+
 // Number, date and text answers are typed, then committed when the field is left.
 void typed_answer(const AppState& s, Scratch& scratch, std::uint32_t qi, bool& focused,
                   Intents& out) {
@@ -55,14 +62,14 @@ void typed_answer(const AppState& s, Scratch& scratch, std::uint32_t qi, bool& f
     const Answer& a = s.kase.answers[qi];
     auto it = scratch.text.find(q.id);
     if (it == scratch.text.end())
-        it = scratch.text
-                 .emplace(q.id, a.state == AnswerState::Answered ? describe_answer(q, a) : "")
+        it = scratch.text.emplace(q.id, a.state == AnswerState::Answered ? typed_text(q, a) : "")
                  .first;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * (q.type == AnswerType::Text ? 24.0f : 9.0f));
     const char* hint = q.type == AnswerType::Date     ? "YYYY-MM-DD"
                        : q.type == AnswerType::Number ? "number"
                                                       : "";
     ImGui::InputTextWithHint("##value", hint, &it->second);
+    widgets::register_item("answer/" + q.id + "/value");
     focused = focused || ImGui::IsItemFocused() || ImGui::IsItemActive();
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         const std::string& text = it->second;
@@ -158,10 +165,12 @@ void draw_question(const AppState& s, Scratch& scratch, std::uint32_t qi, Intent
         case AnswerType::YesNo: {
             if (widgets::choice_button("Yes", is_answered && a.value.truth == Tri::True))
                 out.push_back(intent::SetAnswer{qi, answered(Value::boolean(Tri::True))});
+            widgets::register_item("answer/" + q.id + "/yes");
             after_button();
             ImGui::SameLine();
             if (widgets::choice_button("No", is_answered && a.value.truth == Tri::False))
                 out.push_back(intent::SetAnswer{qi, answered(Value::boolean(Tri::False))});
+            widgets::register_item("answer/" + q.id + "/no");
             after_button();
             ImGui::SameLine();
             break;
@@ -174,6 +183,7 @@ void draw_question(const AppState& s, Scratch& scratch, std::uint32_t qi, Intent
                                            is_answered && a.value.choice == static_cast<int>(c)))
                     out.push_back(intent::SetAnswer{
                         qi, answered(Value::option(static_cast<std::int32_t>(c)))});
+                widgets::register_item("answer/" + q.id + "/" + q.choices[c].id);
                 after_button();
             }
             flow(button_width("Unknown"));
@@ -191,6 +201,7 @@ void draw_question(const AppState& s, Scratch& scratch, std::uint32_t qi, Intent
     }
     if (widgets::choice_button("Unknown", a.state == AnswerState::Unknown))
         out.push_back(intent::SetAnswer{qi, unknown_answer()});
+    widgets::register_item("answer/" + q.id + "/unknown");
     after_button();
     widgets::explain_on_hover(
         "The answer is not known, or the family declined to say. "
@@ -286,6 +297,7 @@ void draw_step_list(const AppState& s, Intents& out) {
         if (ImGui::Selectable(label.c_str(), s.step == i, 0,
                               ImVec2(0, ImGui::GetFontSize() * 1.6f)))
             out.push_back(intent::GoToStep{i});
+        widgets::register_item("step/" + std::to_string(i + 1));
         ImGui::PopID();
         if (!step.is_record) {
             StepCounts c = count_step(s, step.domain);

@@ -92,3 +92,42 @@ bool link(const std::string& text, ImVec4 colour) {
 }
 
 }  // namespace continuum::ui::widgets
+
+#include <imgui_internal.h>
+
+namespace continuum::ui::widgets {
+
+namespace {
+std::vector<RegisteredItem>* g_registry = nullptr;
+}
+
+void set_test_registry(std::vector<RegisteredItem>* registry) {
+    g_registry = registry;
+}
+
+namespace {
+std::string* g_text = nullptr;
+}
+
+void set_test_text(std::string* sink) {
+    g_text = sink;
+}
+
+void capture_begin() {
+    if (g_text) ImGui::LogToBuffer(0);  // 0: do not open tree nodes while logging
+}
+
+void capture_end() {
+    if (!g_text || !GImGui->LogEnabled) return;
+    *g_text += GImGui->LogBuffer.c_str();
+    *g_text += "\n";
+    ImGui::LogFinish();
+}
+
+void register_item(const std::string& key) {
+    if (!g_registry) return;
+    g_registry->push_back(
+        {key, ImGui::GetItemID(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+}
+
+}  // namespace continuum::ui::widgets

@@ -35,3 +35,24 @@ namespace continuum::ui::widgets {
 // A clickable, keyboard-focusable line of wrapped text in `colour`; true when activated.
 bool link(const std::string& text, ImVec4 colour);
 }  // namespace continuum::ui::widgets
+
+namespace continuum::ui::widgets {
+// For headless tests (ImGui 1.86 has no test-engine hooks): when a registry is set, views note
+// the last item under a stable key ("answer/<question>/Yes", "jump/<question>", "record") with
+// its id and rectangle, so a test can click it or activate it by id.
+struct RegisteredItem {
+    std::string key;
+    ImGuiID id = 0;
+    ImVec2 min, max;
+};
+void set_test_registry(std::vector<RegisteredItem>* registry);
+void register_item(const std::string& key);
+}  // namespace continuum::ui::widgets
+
+namespace continuum::ui::widgets {
+// For headless tests: when set, the text each top-level window draws is appended to `sink`
+// (ImGui's LogToBuffer, which stops at the end of every top-level window, hence the pairs).
+void set_test_text(std::string* sink);
+void capture_begin();
+void capture_end();
+}  // namespace continuum::ui::widgets
