@@ -25,6 +25,7 @@ int run(int argc, char** argv) {
     add_lint(app, action);
     add_test(app, action);
     add_eval(app, action);
+    add_audit(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -11,5 +11,6 @@ using Action = std::function<int()>;
 void add_lint(CLI::App& app, Action& run);
 void add_test(CLI::App& app, Action& run);
 void add_eval(CLI::App& app, Action& run);
+void add_audit(CLI::App& app, Action& run);
 
 }  // namespace continuum::cli

@@ -9,9 +9,12 @@ namespace continuum::engine {
 
 const char* trace_status(Tri t) {
     switch (t) {
-        case Tri::True: return "fired";
-        case Tri::False: return "not_fired";
-        default: return "undetermined";
+        case Tri::True:
+            return "fired";
+        case Tri::False:
+            return "not_fired";
+        default:
+            return "undetermined";
     }
 }
 
@@ -20,47 +23,24 @@ namespace {
 using expr::Node;
 using expr::Op;
 
-// The conditions a slot's definition is made of (main condition, then unless).
-std::vector<const Condition*> conditions_of(const RuleSet& rules, std::uint32_t slot) {
-    const Item& item = rules.slot_items[slot];
-    switch (item.kind) {
-        case ItemKind::Question: return {&rules.questions[item.index].ask_when};
-        case ItemKind::Fact: return {&rules.facts[item.index].when};
-        case ItemKind::Rule: return {&rules.rules[item.index].when, &rules.rules[item.index].unless};
-        case ItemKind::Trigger: return {&rules.triggers[item.index].when};
-        case ItemKind::Route: return {&rules.routes[item.index].test, &rules.routes[item.index].unless};
-        case ItemKind::Action: return {&rules.actions[item.index].when};
-        case ItemKind::Consent: return {&rules.consents[item.index].when};
-        case ItemKind::Combination: return {};
-    }
-    return {};
-}
-
-// Descends through `and`s that are false to the first false part.
-std::uint32_t first_false(const RuleSet& rules, const Outcome& o, std::uint32_t node) {
-    const Node& n = rules.program.nodes[node];
-    if (n.op == Op::And && o.node_values[node].truth == Tri::False) {
-        for (std::uint32_t i = 0; i < n.count; ++i) {
-            std::uint32_t child = rules.program.child(n, i);
-            if (o.node_values[child].truth == Tri::False) return first_false(rules, o, child);
-        }
-    }
-    return node;
-}
-
 void leaves(const RuleSet& rules, std::uint32_t node, std::vector<std::uint32_t>& slots) {
     const Node& n = rules.program.nodes[node];
     switch (n.op) {
         case Op::Load:
         case Op::Known:
-        case Op::DaysSince: slots.push_back(n.slot); return;
-        case Op::Const: return;
+        case Op::DaysSince:
+            slots.push_back(n.slot);
+            return;
+        case Op::Const:
+            return;
         default:
-            for (std::uint32_t i = 0; i < n.count; ++i) leaves(rules, rules.program.child(n, i), slots);
+            for (std::uint32_t i = 0; i < n.count; ++i)
+                leaves(rules, rules.program.child(n, i), slots);
     }
 }
 
-std::string describe_slot_value(const RuleSet& rules, const Case& c, const Outcome& o, std::uint32_t slot) {
+std::string describe_slot_value(const RuleSet& rules, const Case& c, const Outcome& o,
+                                std::uint32_t slot) {
     const Item& item = rules.slot_items[slot];
     if (item.kind == ItemKind::Question) {
         const Answer& a = c.answers[item.index];
@@ -73,7 +53,8 @@ std::string describe_slot_value(const RuleSet& rules, const Case& c, const Outco
     return describe_value(rules, slot, o.values[slot]);
 }
 
-std::vector<ValueRead> values_read(const RuleSet& rules, const Case& c, const Outcome& o, std::uint32_t node) {
+std::vector<ValueRead> values_read(const RuleSet& rules, const Case& c, const Outcome& o,
+                                   std::uint32_t node) {
     std::vector<std::uint32_t> slots;
     leaves(rules, node, slots);
     std::vector<ValueRead> out;
@@ -86,65 +67,172 @@ std::vector<ValueRead> values_read(const RuleSet& rules, const Case& c, const Ou
     return out;
 }
 
-void collect_blocking(const RuleSet& rules, const Case& c, const Outcome& o, std::uint32_t node,
-                      std::set<std::uint32_t>& questions, std::set<std::uint32_t>& visited_slots);
-
-void collect_blocking_slot(const RuleSet& rules, const Case& c, const Outcome& o, std::uint32_t slot,
-                           std::set<std::uint32_t>& questions, std::set<std::uint32_t>& visited) {
-    if (!visited.insert(slot).second) return;
+// The conditions a slot's definition is made of: (main, unless), either may be absent.
+std::pair<const Condition*, const Condition*> main_and_unless(const RuleSet& rules,
+                                                              std::uint32_t slot) {
     const Item& item = rules.slot_items[slot];
+    switch (item.kind) {
+        case ItemKind::Question:
+            return {&rules.questions[item.index].ask_when, nullptr};
+        case ItemKind::Fact:
+            return {&rules.facts[item.index].when, nullptr};
+        case ItemKind::Rule:
+            return {&rules.rules[item.index].when, &rules.rules[item.index].unless};
+        case ItemKind::Trigger:
+            return {&rules.triggers[item.index].when, nullptr};
+        case ItemKind::Route:
+            return {&rules.routes[item.index].test, &rules.routes[item.index].unless};
+        case ItemKind::Action:
+            return {&rules.actions[item.index].when, nullptr};
+        case ItemKind::Consent:
+            return {&rules.consents[item.index].when, nullptr};
+        case ItemKind::Combination:
+            return {nullptr, nullptr};
+    }
+    return {nullptr, nullptr};
+}
+
+bool usable(const Condition* c) {
+    return c && c->present() && c->root != expr::kNoNode;
+}
+
+}  // namespace
+
+Tracer::Tracer(const RuleSet& rules)
+    : rules_(rules), visited_(rules.slot_items.size(), 0), taken_(rules.slot_items.size(), 0) {}
+
+std::uint32_t Tracer::first_false(const Outcome& o, std::uint32_t node) const {
+    for (;;) {
+        const Node& n = rules_.program.nodes[node];
+        if (n.op != Op::And || o.node_values[node].truth != Tri::False) return node;
+        std::uint32_t next = node;
+        for (std::uint32_t i = 0; i < n.count && next == node; ++i) {
+            std::uint32_t child = rules_.program.child(n, i);
+            if (o.node_values[child].truth == Tri::False) next = child;
+        }
+        if (next == node) return node;
+        node = next;
+    }
+}
+
+void Tracer::visit_slot(const Case& c, const Outcome& o, std::uint32_t slot,
+                        std::vector<std::uint32_t>& out) {
+    if (visited_[slot] == stamp_) return;
+    visited_[slot] = stamp_;
+    const Item& item = rules_.slot_items[slot];
     if (item.kind == ItemKind::Question) {
-        if (c.answers[item.index].state != AnswerState::Answered || o.slots[slot].status == Tri::False)
-            questions.insert(slot);
+        bool open = c.answers[item.index].state != AnswerState::Answered ||
+                    o.slots[slot].status == Tri::False;
+        if (open && taken_[slot] != stamp_) {
+            taken_[slot] = stamp_;
+            out.push_back(slot);
+        }
         // Whether the question applies may itself be open.
-        if (o.slots[slot].status == Tri::Unknown)
-            collect_blocking(rules, c, o, rules.questions[item.index].ask_when.root, questions, visited);
+        if (o.slots[slot].status == Tri::Unknown && usable(&rules_.questions[item.index].ask_when))
+            visit_node(c, o, rules_.questions[item.index].ask_when.root, out);
         return;
     }
     if (item.kind == ItemKind::Combination) {
-        for (std::uint32_t r : rules.combinations[item.index].counted) {
-            std::uint32_t rs = rules.rules[r].slot;
-            if (o.slots[rs].status == Tri::Unknown) collect_blocking_slot(rules, c, o, rs, questions, visited);
+        for (std::uint32_t r : rules_.combinations[item.index].counted) {
+            std::uint32_t rs = rules_.rules[r].slot;
+            if (o.slots[rs].status == Tri::Unknown) visit_slot(c, o, rs, out);
         }
         return;
     }
-    for (const Condition* cond : conditions_of(rules, slot))
-        if (cond->present() && cond->root != expr::kNoNode)
-            collect_blocking(rules, c, o, cond->root, questions, visited);
+    auto [main, unless] = main_and_unless(rules_, slot);
+    if (usable(main)) visit_node(c, o, main->root, out);
+    if (usable(unless)) visit_node(c, o, unless->root, out);
 }
 
-void collect_blocking(const RuleSet& rules, const Case& c, const Outcome& o, std::uint32_t node,
-                      std::set<std::uint32_t>& questions, std::set<std::uint32_t>& visited) {
-    const Node& n = rules.program.nodes[node];
+void Tracer::visit_node(const Case& c, const Outcome& o, std::uint32_t node,
+                        std::vector<std::uint32_t>& out) {
+    const Node& n = rules_.program.nodes[node];
     const Value& v = o.node_values[node];
     bool open = n.type == ValueType::Bool ? v.truth == Tri::Unknown : !v.known;
     if (!open) return;
     switch (n.op) {
         case Op::Load:
-        case Op::DaysSince: collect_blocking_slot(rules, c, o, n.slot, questions, visited); return;
+        case Op::DaysSince:
+            visit_slot(c, o, n.slot, out);
+            return;
         case Op::Const:
-        case Op::Known: return;
+        case Op::Known:
+            return;
         default:
             for (std::uint32_t i = 0; i < n.count; ++i)
-                collect_blocking(rules, c, o, rules.program.child(n, i), questions, visited);
+                visit_node(c, o, rules_.program.child(n, i), out);
     }
 }
 
-}  // namespace
+void Tracer::blocking(const Case& c, const Outcome& o, std::uint32_t slot,
+                      std::vector<std::uint32_t>& out) {
+    if (++stamp_ == 0) {  // wrapped: forget every earlier visit
+        std::fill(visited_.begin(), visited_.end(), 0);
+        std::fill(taken_.begin(), taken_.end(), 0);
+        stamp_ = 1;
+    }
+    std::size_t begin = out.size();
+    const Item& item = rules_.slot_items[slot];
+    if (item.kind == ItemKind::Question) {
+        visited_[slot] = stamp_;  // its own answer is not what blocks it
+        if (usable(&rules_.questions[item.index].ask_when))
+            visit_node(c, o, rules_.questions[item.index].ask_when.root, out);
+    } else {
+        visit_slot(c, o, slot, out);
+    }
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end());
+}
+
+TraceFacts Tracer::facts(const Case& c, const Outcome& o, std::uint32_t slot,
+                         std::vector<std::uint32_t>& pool) {
+    TraceFacts f;
+    f.slot = slot;
+    Tri status = o.slots[slot].status;
+    if (status == Tri::Unknown) {
+        f.blocking_begin = static_cast<std::uint32_t>(pool.size());
+        blocking(c, o, slot, pool);
+        f.blocking_count = static_cast<std::uint32_t>(pool.size()) - f.blocking_begin;
+        return f;
+    }
+    auto [main, unless] = main_and_unless(rules_, slot);
+    if (status != Tri::False || !usable(main)) return f;
+    if (o.node_values[main->root].truth == Tri::False) {
+        f.failing_node = first_false(o, main->root);
+    } else if (usable(unless)) {
+        f.failing_node = unless->root;
+        f.failed_on_unless = true;
+    }
+    return f;
+}
+
+void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
+    out.entries.clear();
+    out.blocking.clear();
+    auto add = [&](const auto& items) {
+        for (const auto& item : items)
+            if (item.slot != kNone) out.entries.push_back(facts(c, o, item.slot, out.blocking));
+    };
+    add(rules_.facts);
+    add(rules_.rules);
+    add(rules_.combinations);
+    add(rules_.triggers);
+    add(rules_.routes);
+    add(rules_.consents);
+    add(rules_.actions);
+}
 
 std::vector<std::uint32_t> blocking_questions(const RuleSet& rules, const Case& c, const Outcome& o,
                                               std::uint32_t slot) {
-    std::set<std::uint32_t> questions, visited;
-    const Item& item = rules.slot_items[slot];
-    if (item.kind == ItemKind::Question) {
-        collect_blocking(rules, c, o, rules.questions[item.index].ask_when.root, questions, visited);
-    } else {
-        collect_blocking_slot(rules, c, o, slot, questions, visited);
-    }
-    return {questions.begin(), questions.end()};
+    Tracer tracer(rules);
+    std::vector<std::uint32_t> out;
+    tracer.blocking(c, o, slot, out);
+    return out;
 }
 
-TraceEntry trace_entry(const RuleSet& rules, const Case& c, const Outcome& o, std::uint32_t slot) {
+TraceEntry render_trace_entry(const RuleSet& rules, const Case& c, const Outcome& o,
+                              const TraceFacts& facts,
+                              const std::vector<std::uint32_t>& blocking_pool) {
+    const std::uint32_t slot = facts.slot;
     const Item& item = rules.slot_items[slot];
     TraceEntry e;
     e.kind = item.kind;
@@ -179,17 +267,21 @@ TraceEntry trace_entry(const RuleSet& rules, const Case& c, const Outcome& o, st
             e.level = cb.level;
             e.cites = cb.cites;
             std::string counted;
-            for (std::uint32_t r : cb.counted) counted += (counted.empty() ? "" : ", ") + rules.rules[r].id;
-            e.condition = fmt::format("at least {} of [{}]{}", cb.at_least, counted,
-                                      cb.across_domains > 1 ? fmt::format(" across at least {} domains", cb.across_domains) : "");
+            for (std::uint32_t r : cb.counted)
+                counted += (counted.empty() ? "" : ", ") + rules.rules[r].id;
+            e.condition =
+                fmt::format("at least {} of [{}]{}", cb.at_least, counted,
+                            cb.across_domains > 1
+                                ? fmt::format(" across at least {} domains", cb.across_domains)
+                                : "");
             for (std::uint32_t r : cb.counted) {
                 std::uint32_t rs = rules.rules[r].slot;
                 if (o.slots[rs].status != Tri::False)
-                    e.values.push_back({rules.rules[r].id, trace_status(o.slots[rs].status), false});
+                    e.values.push_back(
+                        {rules.rules[r].id, trace_status(o.slots[rs].status), false});
             }
-            if (e.status == Tri::Unknown) {
-                for (std::uint32_t q : blocking_questions(rules, c, o, slot)) e.blocking.push_back(rules.symbols[q].id);
-            }
+            for (std::uint32_t i = 0; i < facts.blocking_count; ++i)
+                e.blocking.push_back(rules.symbols[blocking_pool[facts.blocking_begin + i]].id);
             return e;
         }
         case ItemKind::Trigger: {
@@ -235,38 +327,38 @@ TraceEntry trace_entry(const RuleSet& rules, const Case& c, const Outcome& o, st
     if (unless && unless->present()) e.unless = unless->text;
     if (!main || !main->present() || main->root == expr::kNoNode) return e;
 
-    Tri main_value = o.node_values[main->root].truth;
     if (e.status == Tri::True) {
         e.values = values_read(rules, c, o, main->root);
     } else if (e.status == Tri::False) {
-        if (main_value == Tri::False) {
-            std::uint32_t failing = first_false(rules, o, main->root);
-            e.failing = std::string(rules.program.span_text(rules.program.nodes[failing]));
-            e.values = values_read(rules, c, o, failing);
-        } else if (unless && unless->present()) {
-            e.failing = "unless " + unless->text;
-            e.values = values_read(rules, c, o, unless->root);
+        if (facts.failing_node != expr::kNoNode) {
+            e.failing =
+                facts.failed_on_unless
+                    ? "unless " + unless->text
+                    : std::string(rules.program.span_text(rules.program.nodes[facts.failing_node]));
+            e.values = values_read(rules, c, o, facts.failing_node);
         }
     } else {
-        for (std::uint32_t q : blocking_questions(rules, c, o, slot)) e.blocking.push_back(rules.symbols[q].id);
+        for (std::uint32_t i = 0; i < facts.blocking_count; ++i)
+            e.blocking.push_back(rules.symbols[blocking_pool[facts.blocking_begin + i]].id);
         e.values = values_read(rules, c, o, main->root);
     }
     return e;
 }
 
+TraceEntry trace_entry(const RuleSet& rules, const Case& c, const Outcome& o, std::uint32_t slot) {
+    Tracer tracer(rules);
+    std::vector<std::uint32_t> pool;
+    return render_trace_entry(rules, c, o, tracer.facts(c, o, slot, pool), pool);
+}
+
 std::vector<TraceEntry> build_trace(const RuleSet& rules, const Case& c, const Outcome& o) {
+    Tracer tracer(rules);
+    CompactTrace compact;
+    tracer.trace(c, o, compact);
     std::vector<TraceEntry> out;
-    auto add = [&](const auto& items) {
-        for (const auto& item : items)
-            if (item.slot != kNone) out.push_back(trace_entry(rules, c, o, item.slot));
-    };
-    add(rules.facts);
-    add(rules.rules);
-    add(rules.combinations);
-    add(rules.triggers);
-    add(rules.routes);
-    add(rules.consents);
-    add(rules.actions);
+    out.reserve(compact.entries.size());
+    for (const auto& f : compact.entries)
+        out.push_back(render_trace_entry(rules, c, o, f, compact.blocking));
     return out;
 }
 
@@ -274,7 +366,8 @@ std::vector<std::uint32_t> level_reasons(const RuleSet& rules, const Outcome& o)
     std::vector<std::uint32_t> out;
     auto add = [&](const auto& items) {
         for (const auto& i : items)
-            if (i.level_index == o.level && o.slots[i.slot].status == Tri::True) out.push_back(i.slot);
+            if (i.level_index == o.level && o.slots[i.slot].status == Tri::True)
+                out.push_back(i.slot);
     };
     add(rules.triggers);
     add(rules.combinations);
@@ -286,7 +379,8 @@ std::vector<std::uint32_t> higher_level_candidates(const RuleSet& rules, const O
     std::vector<std::uint32_t> out;
     auto add = [&](const auto& items) {
         for (const auto& i : items)
-            if (i.level_index != kNone && i.level_index > o.level && o.slots[i.slot].status == Tri::Unknown)
+            if (i.level_index != kNone && i.level_index > o.level &&
+                o.slots[i.slot].status == Tri::Unknown)
                 out.push_back(i.slot);
     };
     add(rules.triggers);

@@ -22,22 +22,71 @@ struct TraceEntry {
     std::uint32_t index = 0;  // into the vector of its kind
     std::uint32_t slot = 0;
     std::string id;
-    std::string says;         // the definition's own words (says / label / title)
-    std::string level;        // level id for rules, combinations and triggers
+    std::string says;   // the definition's own words (says / label / title)
+    std::string level;  // level id for rules, combinations and triggers
     Tri status = Tri::Unknown;
-    std::string condition;    // as written
-    std::string failing;      // not fired: the first condition that was false
-    std::vector<ValueRead> values;       // the values `failing` read (or, when fired, the condition)
-    std::vector<std::string> blocking;   // undetermined: questions whose answers would settle it
-    bool unless_blocked = false;         // the condition held but `unless` stopped it (or may)
+    std::string condition;              // as written
+    std::string failing;                // not fired: the first condition that was false
+    std::vector<ValueRead> values;      // the values `failing` read (or, when fired, the condition)
+    std::vector<std::string> blocking;  // undetermined: questions whose answers would settle it
+    bool unless_blocked = false;        // the condition held but `unless` stopped it (or may)
     std::string unless, unless_says;
     std::vector<Citation> cites;
+};
+
+// The trace as data, in indices into the rule set and the outcome (no text), built with reused
+// buffers so that tracing every case of a library costs little. TraceEntry renders it for people;
+// the values a condition read are the leaves of `failing_node` (or of the condition) in the
+// outcome.
+struct TraceFacts {
+    std::uint32_t slot = 0;
+    std::uint32_t failing_node = expr::kNoNode;  // not fired: the first false part of the condition
+    bool failed_on_unless = false;  // not fired: the condition held but `unless` stopped it
+    std::uint32_t blocking_begin = 0,
+                  blocking_count = 0;  // undetermined: range of CompactTrace::blocking
+};
+
+struct CompactTrace {
+    std::vector<TraceFacts> entries;      // in build_trace's order
+    std::vector<std::uint32_t> blocking;  // question slots, sorted within each entry's range
+};
+
+class Tracer {
+  public:
+    explicit Tracer(const RuleSet& rules);
+    // Fills `out` for every fact, rule, combination, trigger, route, consent rule and
+    // conditional action, reusing its capacity.
+    void trace(const Case& c, const Outcome& o, CompactTrace& out);
+    // Appends the question slots, unanswered or unknown, that keep `slot` undetermined (sorted,
+    // no repeats).
+    void blocking(const Case& c, const Outcome& o, std::uint32_t slot,
+                  std::vector<std::uint32_t>& out);
+    // One slot's facts; blocking questions are appended to `pool`.
+    TraceFacts facts(const Case& c, const Outcome& o, std::uint32_t slot,
+                     std::vector<std::uint32_t>& pool);
+    // The first false part of a false condition (descending through `and`s).
+    std::uint32_t first_false(const Outcome& o, std::uint32_t node) const;
+
+  private:
+    void visit_slot(const Case& c, const Outcome& o, std::uint32_t slot,
+                    std::vector<std::uint32_t>& out);
+    void visit_node(const Case& c, const Outcome& o, std::uint32_t node,
+                    std::vector<std::uint32_t>& out);
+
+    const RuleSet& rules_;
+    std::vector<std::uint32_t> visited_;  // per slot: the query stamp that last visited it
+    std::vector<std::uint32_t> taken_;    // per slot: the query stamp that last collected it
+    std::uint32_t stamp_ = 0;
 };
 
 // "fired" / "not_fired" / "undetermined"
 const char* trace_status(Tri t);
 
 TraceEntry trace_entry(const RuleSet& rules, const Case& c, const Outcome& o, std::uint32_t slot);
+// The words for one entry of a compact trace.
+TraceEntry render_trace_entry(const RuleSet& rules, const Case& c, const Outcome& o,
+                              const TraceFacts& facts,
+                              const std::vector<std::uint32_t>& blocking_pool);
 
 // Every fact, rule, combination, trigger, route, consent rule and conditional action, in that
 // order and in the order they are written.

@@ -14,11 +14,12 @@ enum class ValueType : std::uint8_t { Bool, Number, Choice, Date, Text };
 struct Value {
     static constexpr double kInf = std::numeric_limits<double>::infinity();
 
+    // Ordered so the struct packs into 24 bytes: evaluation writes one per node.
     Tri truth = Tri::Unknown;  // Bool
+    bool known = false;        // answered / determined
+    std::int32_t choice = -1;  // Choice: index into the question's choices
     double lo = -kInf;         // Number and Date (dates are days since 1970-01-01)
     double hi = kInf;
-    std::int32_t choice = -1;  // Choice: index into the question's choices
-    bool known = false;        // answered / determined
 
     static Value unknown() { return {}; }
     static Value boolean(Tri t) {

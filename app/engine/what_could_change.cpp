@@ -24,14 +24,16 @@ void thresholds(const RuleSet& rules, std::uint32_t slot, std::vector<double>& n
             const auto& b = p.nodes[p.child(n, 1)];
             for (auto [var, k] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
                 if (k->op != expr::Op::Const || var->slot != slot) continue;
-                if (var->op == expr::Op::Load) numbers.push_back(k->constant.lo);
-                if (var->op == expr::Op::DaysSince) day_counts.push_back(k->constant.lo);
+                if (var->op == expr::Op::Load) numbers.push_back(rules.program.constant(*k).lo);
+                if (var->op == expr::Op::DaysSince)
+                    day_counts.push_back(rules.program.constant(*k).lo);
             }
         }
         if (n.op == expr::Op::InSet && n.operand_type == ValueType::Number) {
             const auto& a = p.nodes[p.child(n, 0)];
             if (a.op == expr::Op::Load && a.slot == slot)
-                for (std::uint32_t i = 0; i < n.set_count; ++i) numbers.push_back(p.set_numbers[n.set_first + i]);
+                for (std::uint32_t i = 0; i < n.set_count; ++i)
+                    numbers.push_back(p.set_numbers[n.set_first + i]);
         }
     }
 }
@@ -58,7 +60,8 @@ std::vector<HypotheticalAnswer> candidate_answers(const RuleSet& rules, std::uin
             break;
         case AnswerType::Choice:
             for (std::size_t i = 0; i < q.choices.size(); ++i)
-                out.push_back({qi, Value::option(static_cast<std::int32_t>(i)), q.choices[i].label});
+                out.push_back(
+                    {qi, Value::option(static_cast<std::int32_t>(i)), q.choices[i].label});
             break;
         case AnswerType::Number: {
             std::vector<double> numbers, days;
@@ -67,7 +70,9 @@ std::vector<HypotheticalAnswer> candidate_answers(const RuleSet& rules, std::uin
             if (values.empty()) values.push_back(q.min.value_or(0));
             for (double v : values) {
                 if ((q.min && v < *q.min) || (q.max && v > *q.max)) continue;
-                std::string label = v == std::floor(v) ? fmt::format("{}", static_cast<long long>(v)) : fmt::format("{}", v);
+                std::string label = v == std::floor(v)
+                                        ? fmt::format("{}", static_cast<long long>(v))
+                                        : fmt::format("{}", v);
                 if (!q.unit.empty()) label += " " + q.unit;
                 out.push_back({qi, Value::number(v), label});
             }
@@ -81,10 +86,14 @@ std::vector<HypotheticalAnswer> candidate_answers(const RuleSet& rules, std::uin
             std::vector<double> values = around(days);
             if (values.empty()) values.push_back(0);
             for (double v : values)
-                if (v >= 0) out.push_back({qi, Value::number(-v), fmt::format("{} days before the referral", v)});
+                if (v >= 0)
+                    out.push_back(
+                        {qi, Value::number(-v), fmt::format("{} days before the referral", v)});
             break;
         }
-        case AnswerType::Text: out.push_back({qi, Value::text_present(), "(any answer)"}); break;
+        case AnswerType::Text:
+            out.push_back({qi, Value::text_present(), "(any answer)"});
+            break;
     }
     return out;
 }
@@ -94,13 +103,14 @@ std::vector<HypotheticalAnswer> candidate_answers(const RuleSet& rules, std::uin
 namespace {
 
 class Finder {
-public:
+  public:
     Finder(const RuleSet& rules, const Case& c, const Outcome& o, const ChangeLimits& limits)
         : rules_(rules), base_(c), o_(o), limits_(limits), evaluator_(rules), scratch_(c) {
         for (std::uint32_t qi = 0; qi < rules.questions.size(); ++qi) {
             auto answers = candidate_answers(rules, qi);
             for (auto& a : answers)
-                if (rules.questions[qi].type == AnswerType::Date) a.value = Value::number(c.referred_at.day + a.value.lo);
+                if (rules.questions[qi].type == AnswerType::Date)
+                    a.value = Value::number(c.referred_at.day + a.value.lo);
             answers_.push_back(std::move(answers));
         }
     }
@@ -117,7 +127,8 @@ public:
         for (const auto& tr : rules_.triggers)
             if (tr.level_index != kNone) targets.push_back(tr.slot);
         std::vector<std::vector<std::uint32_t>> pools;
-        for (std::uint32_t slot : higher_level_candidates(rules_, o_)) pools.push_back(pool_for(slot));
+        for (std::uint32_t slot : higher_level_candidates(rules_, o_))
+            pools.push_back(pool_for(slot));
         auto result = [](const Outcome& out, const RuleSet& rs) { return rs.levels[out.level].id; };
         search(t, targets, pools, result);
         return t;
@@ -131,15 +142,18 @@ public:
         std::uint32_t slot = rules_.routes[ri].slot;
         std::vector<std::vector<std::uint32_t>> pools;
         if (o_.routes[ri] == Finding::CannotRuleOut) pools.push_back(pool_for(slot));
-        auto result = [ri](const Outcome& out, const RuleSet&) { return std::string(to_string(out.routes[ri])); };
+        auto result = [ri](const Outcome& out, const RuleSet&) {
+            return std::string(to_string(out.routes[ri]));
+        };
         search(t, {slot}, pools, result);
         return t;
     }
 
-private:
+  private:
     bool askable(std::uint32_t qi) const {
         const Question& q = rules_.questions[qi];
-        return base_.answers[qi].state != AnswerState::Answered && o_.slots[q.slot].status != Tri::False;
+        return base_.answers[qi].state != AnswerState::Answered &&
+               o_.slots[q.slot].status != Tri::False;
     }
 
     std::vector<std::uint32_t> pool_for(std::uint32_t slot) const {
@@ -162,7 +176,8 @@ private:
             seen[s] = true;
             const Item& item = rules_.slot_items[s];
             if (item.kind == ItemKind::Question && askable(item.index)) out.push_back(item.index);
-            for (std::uint32_t r : rules_.reads[s]) stack.push_back(r);
+            for (std::uint32_t r : rules_.reads[s])
+                stack.push_back(r);
         }
         std::sort(out.begin(), out.end());
         return out;
@@ -173,16 +188,19 @@ private:
                 const std::vector<std::vector<std::uint32_t>>& pools, Result result) {
         // Size 1 over everything the target reads (this also finds known(...) tests), then
         // larger sets within the questions that keep an undetermined part open.
-        for (std::uint32_t qi : cone(targets)) try_set(t, {qi}, result);
+        for (std::uint32_t qi : cone(targets))
+            try_set(t, {qi}, result);
         for (const auto& raw_pool : pools) {
             std::vector<std::uint32_t> pool = raw_pool;
             std::sort(pool.begin(), pool.end());
             for (std::size_t k = 2; k <= limits_.max_set_size && k <= pool.size(); ++k) {
                 std::vector<std::size_t> idx(k);
-                for (std::size_t i = 0; i < k; ++i) idx[i] = i;
+                for (std::size_t i = 0; i < k; ++i)
+                    idx[i] = i;
                 while (true) {
                     std::vector<std::uint32_t> set;
-                    for (std::size_t i : idx) set.push_back(pool[i]);
+                    for (std::size_t i : idx)
+                        set.push_back(pool[i]);
                     if (!covers_found(t, set)) try_set(t, set, result);
                     if (evaluations_ >= limits_.max_evaluations) {
                         t.complete = false;
@@ -190,16 +208,19 @@ private:
                     }
                     // Next combination in lexicographic order.
                     std::size_t i = k;
-                    while (i > 0 && idx[i - 1] == pool.size() - k + i - 1) --i;
+                    while (i > 0 && idx[i - 1] == pool.size() - k + i - 1)
+                        --i;
                     if (i == 0) break;
                     ++idx[i - 1];
-                    for (std::size_t j = i; j < k; ++j) idx[j] = idx[j - 1] + 1;
+                    for (std::size_t j = i; j < k; ++j)
+                        idx[j] = idx[j - 1] + 1;
                 }
             }
         }
         std::sort(t.sets.begin(), t.sets.end(), [](const ChangeSet& a, const ChangeSet& b) {
-            return a.questions.size() != b.questions.size() ? a.questions.size() < b.questions.size()
-                                                            : a.questions < b.questions;
+            return a.questions.size() != b.questions.size()
+                       ? a.questions.size() < b.questions.size()
+                       : a.questions < b.questions;
         });
         if (t.sets.size() > limits_.max_sets) {
             t.sets.resize(limits_.max_sets);
@@ -211,7 +232,8 @@ private:
     // True when a set already found is part of `set`: `set` would not be the smallest.
     static bool covers_found(const ChangeTarget& t, const std::vector<std::uint32_t>& set) {
         for (const auto& found : t.sets)
-            if (std::includes(set.begin(), set.end(), found.questions.begin(), found.questions.end()))
+            if (std::includes(set.begin(), set.end(), found.questions.begin(),
+                              found.questions.end()))
                 return true;
         return false;
     }
@@ -231,7 +253,8 @@ private:
                 a.value = answers_[set[i]][choice[i]].value;
             }
             evaluator_.evaluate(scratch_, scratch_out_);
-            for (std::uint32_t q : set) scratch_.answers[q] = base_.answers[q];
+            for (std::uint32_t q : set)
+                scratch_.answers[q] = base_.answers[q];
             ++evaluations_;
             ++tried;
             std::string now = result(scratch_out_, rules_);
@@ -240,7 +263,8 @@ private:
                              [&](const ChangeOption& o) { return o.becomes == now; })) {
                 ChangeOption option;
                 option.becomes = now;
-                for (std::size_t i = 0; i < set.size(); ++i) option.answers.push_back(answers_[set[i]][choice[i]]);
+                for (std::size_t i = 0; i < set.size(); ++i)
+                    option.answers.push_back(answers_[set[i]][choice[i]]);
                 found.options.push_back(std::move(option));
             }
             // Next assignment (odometer).
@@ -272,7 +296,8 @@ std::vector<ChangeTarget> what_could_change(const RuleSet& rules, const Case& c,
     Finder f(rules, c, o, limits);
     std::vector<ChangeTarget> out;
     out.push_back(f.level());
-    for (std::uint32_t r = 0; r < rules.routes.size(); ++r) out.push_back(f.route(r));
+    for (std::uint32_t r = 0; r < rules.routes.size(); ++r)
+        out.push_back(f.route(r));
     return out;
 }
 

@@ -10,11 +10,16 @@ namespace continuum::engine::expr {
 
 std::string_view describe(ValueType t) {
     switch (t) {
-        case ValueType::Bool: return "yes/no";
-        case ValueType::Number: return "number";
-        case ValueType::Choice: return "choice";
-        case ValueType::Date: return "date";
-        case ValueType::Text: return "free text";
+        case ValueType::Bool:
+            return "yes/no";
+        case ValueType::Number:
+            return "number";
+        case ValueType::Choice:
+            return "choice";
+        case ValueType::Date:
+            return "date";
+        case ValueType::Text:
+            return "free text";
     }
     return "?";
 }
@@ -35,30 +40,42 @@ struct Typed {
 
 Kind kind_of(ValueType t) {
     switch (t) {
-        case ValueType::Bool: return Kind::Bool;
-        case ValueType::Number: return Kind::Number;
-        case ValueType::Choice: return Kind::Choice;
-        case ValueType::Date: return Kind::Date;
-        case ValueType::Text: return Kind::Text;
+        case ValueType::Bool:
+            return Kind::Bool;
+        case ValueType::Number:
+            return Kind::Number;
+        case ValueType::Choice:
+            return Kind::Choice;
+        case ValueType::Date:
+            return Kind::Date;
+        case ValueType::Text:
+            return Kind::Text;
     }
     return Kind::Invalid;
 }
 
 std::string_view describe(Kind k) {
     switch (k) {
-        case Kind::Bool: return "yes/no";
-        case Kind::Number: return "number";
-        case Kind::Choice: return "choice";
-        case Kind::Date: return "date";
-        case Kind::Text: return "free text";
-        case Kind::StringLiteral: return "quoted text";
-        case Kind::Invalid: return "invalid";
+        case Kind::Bool:
+            return "yes/no";
+        case Kind::Number:
+            return "number";
+        case Kind::Choice:
+            return "choice";
+        case Kind::Date:
+            return "date";
+        case Kind::Text:
+            return "free text";
+        case Kind::StringLiteral:
+            return "quoted text";
+        case Kind::Invalid:
+            return "invalid";
     }
     return "?";
 }
 
 class Compiler {
-public:
+  public:
     Compiler(const Ast& ast, std::uint32_t expression, const SymbolTable& symbols, Program& program,
              Compiled& out)
         : ast_(ast), expression_(expression), symbols_(symbols), p_(program), out_(out) {}
@@ -66,9 +83,12 @@ public:
     Typed build(std::uint32_t id) {
         const AstNode& a = ast_.nodes[id];
         switch (a.kind) {
-            case AstKind::Identifier: return identifier(a);
-            case AstKind::Number: return constant(a, Value::number(a.number), Kind::Number);
-            case AstKind::Bool: return constant(a, Value::boolean(tri(a.boolean)), Kind::Bool);
+            case AstKind::Identifier:
+                return identifier(a);
+            case AstKind::Number:
+                return constant(a, Value::number(a.number), Kind::Number);
+            case AstKind::Bool:
+                return constant(a, Value::boolean(tri(a.boolean)), Kind::Bool);
             case AstKind::String: {
                 // Placeholder; comparisons replace it with the resolved choice.
                 Typed t = constant(a, Value::unknown(), Kind::StringLiteral);
@@ -82,14 +102,19 @@ public:
             case AstKind::Or: {
                 std::vector<std::uint32_t> kids;
                 const char* word = a.kind == AstKind::And ? "'and'" : "'or'";
-                for (std::uint32_t c : a.children) kids.push_back(expect_bool(c, word).node);
+                for (std::uint32_t c : a.children)
+                    kids.push_back(expect_bool(c, word).node);
                 return combine(a, a.kind == AstKind::And ? Op::And : Op::Or, kids, Kind::Bool);
             }
-            case AstKind::Compare: return comparison(a);
-            case AstKind::In: return membership(a);
-            case AstKind::Call: return call(a);
+            case AstKind::Compare:
+                return comparison(a);
+            case AstKind::In:
+                return membership(a);
+            case AstKind::Call:
+                return call(a);
             case AstKind::List:
-                error(a.offset, "misplaced-list", "a list can only follow 'in', as in: x in [\"a\", \"b\"]");
+                error(a.offset, "misplaced-list",
+                      "a list can only follow 'in', as in: x in [\"a\", \"b\"]");
                 return invalid(a);
         }
         return invalid(a);
@@ -100,8 +125,10 @@ public:
         if (t.kind != Kind::Bool && t.kind != Kind::Invalid) {
             const AstNode& a = ast_.nodes[id];
             std::string hint;
-            if (t.kind == Kind::Number) hint = ": compare it, e.g. '>= 2'";
-            else if (t.kind == Kind::Choice) hint = ": compare it, e.g. '== \"...\"' or 'in [...]'";
+            if (t.kind == Kind::Number)
+                hint = ": compare it, e.g. '>= 2'";
+            else if (t.kind == Kind::Choice)
+                hint = ": compare it, e.g. '== \"...\"' or 'in [...]'";
             error(a.offset, "type-mismatch",
                   fmt::format("{} needs a yes/no condition, but '{}' is a {}{}", context,
                               text_of(a), describe(t.kind), hint));
@@ -110,7 +137,7 @@ public:
         return t;
     }
 
-private:
+  private:
     std::string_view text_of(const AstNode& a) const {
         return std::string_view(p_.expressions[expression_].text).substr(a.offset, a.length);
     }
@@ -127,10 +154,15 @@ private:
         return static_cast<std::uint32_t>(p_.nodes.size() - 1);
     }
 
+    std::uint32_t add_constant(const Value& v) {
+        p_.constants.push_back(v);
+        return static_cast<std::uint32_t>(p_.constants.size() - 1);
+    }
+
     Typed constant(const AstNode& a, Value v, Kind k) {
         Node n;
         n.op = Op::Const;
-        n.constant = v;
+        n.slot = add_constant(v);
         n.type = k == Kind::Number ? ValueType::Number : ValueType::Bool;
         return {add(n, a), k, nullptr};
     }
@@ -138,7 +170,7 @@ private:
     Typed invalid(const AstNode& a) {
         Node n;
         n.op = Op::Const;
-        n.constant = Value::unknown();
+        n.slot = add_constant(Value::unknown());
         return {add(n, a), Kind::Invalid, nullptr};
     }
 
@@ -189,7 +221,8 @@ private:
             return true;
         }
         std::string list;
-        for (const auto& c : choices) list += (list.empty() ? "" : ", ") + ("\"" + c + "\"");
+        for (const auto& c : choices)
+            list += (list.empty() ? "" : ", ") + ("\"" + c + "\"");
         error(lit.offset, "unknown-choice",
               fmt::format("\"{}\" is not a choice of '{}'{}; its choices are {}", lit.name,
                           question->id, did_you_mean(lit.name, choices), list));
@@ -224,7 +257,7 @@ private:
             std::int32_t index = -1;
             const AstNode& lit_ast = ast_.nodes[lit.node == l.node ? li : ri];
             if (!resolve_choice(lit_ast, q.symbol, index)) return invalid(a);
-            p_.nodes[lit.node].constant = Value::option(index);
+            p_.constants[p_.nodes[lit.node].slot] = Value::option(index);
             p_.nodes[lit.node].type = ValueType::Choice;
             n.operand_type = ValueType::Choice;
             return combine_compare(a, n, l, r);
@@ -247,7 +280,8 @@ private:
         else if (l.kind == Kind::StringLiteral || r.kind == Kind::StringLiteral)
             hint = ": quoted text can only be compared with a choice question";
         error(ast_.nodes[li].offset, "type-mismatch",
-              fmt::format("cannot compare a {} with a {}{}", describe(l.kind), describe(r.kind), hint));
+              fmt::format("cannot compare a {} with a {}{}", describe(l.kind), describe(r.kind),
+                          hint));
         return invalid(a);
     }
 

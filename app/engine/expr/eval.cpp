@@ -12,13 +12,16 @@ Tri compare_numbers(CmpOp op, const Value& a, const Value& b) {
             if (a.hi <= b.lo) return Tri::True;
             if (a.lo > b.hi) return Tri::False;
             return Tri::Unknown;
-        case CmpOp::Greater: return compare_numbers(CmpOp::Less, b, a);
-        case CmpOp::GreaterEqual: return compare_numbers(CmpOp::LessEqual, b, a);
+        case CmpOp::Greater:
+            return compare_numbers(CmpOp::Less, b, a);
+        case CmpOp::GreaterEqual:
+            return compare_numbers(CmpOp::LessEqual, b, a);
         case CmpOp::Equal:
             if (a.lo == a.hi && b.lo == b.hi && a.lo == b.lo) return Tri::True;
             if (a.hi < b.lo || b.hi < a.lo) return Tri::False;
             return Tri::Unknown;
-        case CmpOp::NotEqual: return tri_not(compare_numbers(CmpOp::Equal, a, b));
+        case CmpOp::NotEqual:
+            return tri_not(compare_numbers(CmpOp::Equal, a, b));
     }
     return Tri::Unknown;
 }
@@ -35,15 +38,17 @@ namespace {
 Value compare(const EvalContext& ctx, const Node& n, const Value& a, const Value& b) {
     switch (n.operand_type) {
         case ValueType::Number:
-        case ValueType::Date: return Value::boolean(compare_numbers(n.cmp, a, b));
+        case ValueType::Date:
+            return Value::boolean(compare_numbers(n.cmp, a, b));
         case ValueType::Choice:
-            return Value::boolean(compare_points(n.cmp, a.choice >= 0, a.choice, b.choice >= 0, b.choice));
+            return Value::boolean(
+                compare_points(n.cmp, a.choice >= 0, a.choice, b.choice >= 0, b.choice));
         case ValueType::Bool:
-            return Value::boolean(compare_points(n.cmp, a.truth != Tri::Unknown,
-                                                 static_cast<std::int32_t>(a.truth),
-                                                 b.truth != Tri::Unknown,
-                                                 static_cast<std::int32_t>(b.truth)));
-        case ValueType::Text: break;
+            return Value::boolean(
+                compare_points(n.cmp, a.truth != Tri::Unknown, static_cast<std::int32_t>(a.truth),
+                               b.truth != Tri::Unknown, static_cast<std::int32_t>(b.truth)));
+        case ValueType::Text:
+            break;
     }
     (void)ctx;
     return Value::boolean(Tri::Unknown);
@@ -69,49 +74,102 @@ Value in_set(const EvalContext& ctx, const Node& n, const Value& v) {
 
 }  // namespace
 
+namespace {
+
+// Yes/no nodes, the bulk of every rule set, go through this path: it moves one Tri instead of a
+// whole Value and writes only the truth of the node's recorded value (the rest of a yes/no
+// node's Value never changes from its default).
+Tri truth_of(const EvalContext& ctx, std::uint32_t id) {
+    const Program& p = *ctx.program;
+    const Node& n = p.nodes[id];
+    Tri t = Tri::Unknown;
+    switch (n.op) {
+        case Op::Const:
+            t = p.constant(n).truth;
+            break;
+        case Op::Load:
+            t = ctx.facts[n.slot].truth;
+            break;
+        case Op::Not:
+            t = tri_not(truth_of(ctx, p.child(n, 0)));
+            break;
+        case Op::And:
+            t = Tri::True;
+            for (std::uint32_t i = 0; i < n.count; ++i)
+                t = tri_and(t, truth_of(ctx, p.child(n, i)));
+            break;
+        case Op::Or:
+            t = Tri::False;
+            for (std::uint32_t i = 0; i < n.count; ++i)
+                t = tri_or(t, truth_of(ctx, p.child(n, i)));
+            break;
+        case Op::Compare:
+            if (n.operand_type == ValueType::Bool) {
+                Tri a = truth_of(ctx, p.child(n, 0));
+                Tri b = truth_of(ctx, p.child(n, 1));
+                t = compare_points(n.cmp, a != Tri::Unknown, static_cast<std::int32_t>(a),
+                                   b != Tri::Unknown, static_cast<std::int32_t>(b));
+            } else {
+                Value a = evaluate(ctx, p.child(n, 0));
+                Value b = evaluate(ctx, p.child(n, 1));
+                t = compare(ctx, n, a, b).truth;
+            }
+            break;
+        case Op::InSet:
+            t = in_set(ctx, n, evaluate(ctx, p.child(n, 0))).truth;
+            break;
+        case Op::Known:
+            t = tri(ctx.facts[n.slot].known);
+            break;
+        case Op::Count:
+        case Op::DaysSince:
+            return evaluate(ctx, id).truth;  // not yes/no nodes; never reached
+    }
+    Value& recorded = ctx.node_values[id];
+    recorded.truth = t;
+    recorded.known = t != Tri::Unknown;
+    return t;
+}
+
+}  // namespace
+
+Tri evaluate_condition(const EvalContext& ctx, std::uint32_t root) {
+    return truth_of(ctx, root);
+}
+
 Value evaluate(const EvalContext& ctx, std::uint32_t id) {
     const Program& p = *ctx.program;
     const Node& n = p.nodes[id];
+    if (n.type == ValueType::Bool && n.op != Op::Count && n.op != Op::DaysSince)
+        return Value::boolean(truth_of(ctx, id));
     Value result;
     switch (n.op) {
-        case Op::Const: result = n.constant; break;
-        case Op::Load: result = ctx.facts[n.slot]; break;
-        case Op::Not: result = Value::boolean(tri_not(evaluate(ctx, p.child(n, 0)).truth)); break;
-        case Op::And: {
-            Tri t = Tri::True;
-            for (std::uint32_t i = 0; i < n.count; ++i) t = tri_and(t, evaluate(ctx, p.child(n, i)).truth);
-            result = Value::boolean(t);
+        case Op::Const:
+            result = p.constant(n);
             break;
-        }
-        case Op::Or: {
-            Tri t = Tri::False;
-            for (std::uint32_t i = 0; i < n.count; ++i) t = tri_or(t, evaluate(ctx, p.child(n, i)).truth);
-            result = Value::boolean(t);
+        case Op::Load:
+            result = ctx.facts[n.slot];
             break;
-        }
-        case Op::Compare: {
-            Value a = evaluate(ctx, p.child(n, 0));
-            Value b = evaluate(ctx, p.child(n, 1));
-            result = compare(ctx, n, a, b);
-            break;
-        }
-        case Op::InSet: result = in_set(ctx, n, evaluate(ctx, p.child(n, 0))); break;
         case Op::Count: {
             double yes = 0, maybe = 0;
             for (std::uint32_t i = 0; i < n.count; ++i) {
-                Tri t = evaluate(ctx, p.child(n, i)).truth;
-                if (t == Tri::True) yes += 1;
-                else if (t == Tri::Unknown) maybe += 1;
+                Tri t = truth_of(ctx, p.child(n, i));
+                if (t == Tri::True)
+                    yes += 1;
+                else if (t == Tri::Unknown)
+                    maybe += 1;
             }
             result = Value::range(yes, yes + maybe);
             break;
         }
-        case Op::Known: result = Value::boolean(tri(ctx.facts[n.slot].known)); break;
         case Op::DaysSince: {
             const Value& d = ctx.facts[n.slot];
             result = d.known ? Value::number(ctx.referral_day - d.lo) : Value::unknown();
             break;
         }
+        default:
+            result = Value::boolean(truth_of(ctx, id));
+            return result;
     }
     ctx.node_values[id] = result;
     return result;

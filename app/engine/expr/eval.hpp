@@ -15,9 +15,8 @@ struct EvalContext {
 
 Value evaluate(const EvalContext& ctx, std::uint32_t node);
 
-inline Tri evaluate_condition(const EvalContext& ctx, std::uint32_t root) {
-    return evaluate(ctx, root).truth;
-}
+// A yes/no condition's truth (its nodes' values are recorded as with evaluate).
+Tri evaluate_condition(const EvalContext& ctx, std::uint32_t root);
 
 // The comparison rules, exposed for tests of each truth-table cell.
 Tri compare_numbers(CmpOp op, const Value& a, const Value& b);

@@ -29,17 +29,16 @@ inline constexpr std::uint32_t kNoNode = UINT32_MAX;
 struct Node {
     Op op = Op::Const;
     CmpOp cmp = CmpOp::Equal;
-    ValueType type = ValueType::Bool;  // type of this node's value
+    ValueType type = ValueType::Bool;          // type of this node's value
     ValueType operand_type = ValueType::Bool;  // Compare / InSet: type compared
-    std::uint32_t slot = 0;            // Load / Known / DaysSince
-    std::uint32_t first = 0;           // children (in Program::children) or set members
+    std::uint32_t slot = 0;   // Load / Known / DaysSince; Const: index into constants
+    std::uint32_t first = 0;  // children (in Program::children) or set members
     std::uint32_t count = 0;
-    std::uint32_t set_first = 0;       // InSet members in set_numbers or set_choices
+    std::uint32_t set_first = 0;  // InSet members in set_numbers or set_choices
     std::uint32_t set_count = 0;
-    std::uint32_t expression = 0;      // owning expression, for rendering
-    std::uint32_t offset = 0;          // span in the expression's text
+    std::uint32_t expression = 0;  // owning expression, for rendering
+    std::uint32_t offset = 0;      // span in the expression's text
     std::uint32_t length = 0;
-    Value constant;                    // Const
 };
 
 struct Expression {
@@ -50,11 +49,13 @@ struct Expression {
 struct Program {
     std::vector<Node> nodes;
     std::vector<std::uint32_t> children;
-    std::vector<double> set_numbers;       // InSet members for numbers
-    std::vector<std::int32_t> set_choices; // InSet members for choices
+    std::vector<double> set_numbers;        // InSet members for numbers
+    std::vector<std::int32_t> set_choices;  // InSet members for choices
+    std::vector<Value> constants;           // Const values, kept out of Node so nodes stay small
     std::vector<Expression> expressions;
 
     std::uint32_t child(const Node& n, std::uint32_t i) const { return children[n.first + i]; }
+    const Value& constant(const Node& n) const { return constants[n.slot]; }
     std::string_view span_text(const Node& n) const {
         return std::string_view(expressions[n.expression].text).substr(n.offset, n.length);
     }
