@@ -3,6 +3,7 @@
 // an intent changes the case (in Session).
 #include "app.hpp"
 
+#include <cfloat>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -166,6 +167,8 @@ int run(int argc, char** argv) {
         if (auto text = session.take_clipboard()) ImGui::SetClipboardText(text->c_str());
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        // Scripted screenshots show no hover: wherever the virtual display left the pointer.
+        if (scripted) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         ImGui::NewFrame();
         draw_main(session.state(), session.scratch(), intents);
         ImGui::Render();

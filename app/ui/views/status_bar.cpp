@@ -25,7 +25,12 @@ void draw_status_bar(const AppState& s, Intents& out) {
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    ImGui::TextUnformatted(s.sink_description.c_str());
+    // The full path is on hover: the bar must fit at large text sizes.
+    std::string sink = s.sink_description;
+    if (auto slash = sink.rfind('/'); slash != std::string::npos && sink.size() > 48)
+        sink = sink.substr(0, sink.find('/')) + "\u2026" + sink.substr(slash);
+    ImGui::TextUnformatted(sink.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.sink_description.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
@@ -45,36 +50,44 @@ void draw_status_bar(const AppState& s, Intents& out) {
 
 void draw_rules_banner(const AppState& s) {
     if (!s.rules_status.last_load_failed) return;
-    const auto& items = s.rules_status.diagnostics.items();
     std::size_t errors = s.rules_status.diagnostics.error_count();
-    float lines = static_cast<float>(std::min<std::size_t>(errors, 6) + 2);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().error_background);
-    ImGui::BeginChild("rules_banner",
-                      ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines +
-                                    ImGui::GetStyle().WindowPadding.y * 2),
-                      true);
-    std::string head = s.rules ? fmt::format(
-                                     "The rule set in {} has {} error{}. Still using the last good "
-                                     "rules ({} {}). Fix the files and press F5.",
-                                     s.rules_status.folder, errors, errors == 1 ? "" : "s",
-                                     s.rules->info.id, s.rules->info.version)
-                               : fmt::format(
-                                     "The rule set in {} has {} error{} and no good rules are "
-                                     "loaded. Fix the files and press F5.",
-                                     s.rules_status.folder, errors, errors == 1 ? "" : "s");
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-    widgets::bold_text(head.c_str());
-    ImGui::PopStyleColor();
-    std::size_t shown = 0;
-    for (const auto& d : items) {
+    std::string head =
+        s.rules ? fmt::format(
+                      "The rule set in {} has {} error{}. Still using the last good rules ({} {}). "
+                      "Fix the files and press F5.",
+                      s.rules_status.folder, errors, errors == 1 ? "" : "s", s.rules->info.id,
+                      s.rules->info.version)
+                : fmt::format(
+                      "The rule set in {} has {} error{} and no good rules are loaded. Fix the "
+                      "files and press F5.",
+                      s.rules_status.folder, errors, errors == 1 ? "" : "s");
+    std::vector<std::string> lines;
+    for (const auto& d : s.rules_status.diagnostics.items()) {
         if (d.severity != engine::Severity::Error) continue;
-        if (shown++ == 6) {
-            ImGui::Text("... and %zu more (run: continuum lint %s)", errors - 6,
-                        s.rules_status.folder.c_str());
+        if (lines.size() == 6) {
+            lines.push_back(fmt::format("... and {} more (run: continuum lint {})", errors - 6,
+                                        s.rules_status.folder));
             break;
         }
-        ImGui::TextUnformatted(engine::format_diagnostic(d).c_str());
+        lines.push_back(engine::format_diagnostic(d));
     }
+    // The banner is as tall as its wrapped text, so no message is cut off.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float wrap = ImGui::GetContentRegionAvail().x - st.WindowPadding.x * 2;
+    float height = st.WindowPadding.y * 2;
+    ImFont* bold = fonts().bold ? fonts().bold : ImGui::GetFont();
+    height += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, head.c_str()).y + st.ItemSpacing.y;
+    for (const auto& l : lines)
+        height += ImGui::CalcTextSize(l.c_str(), nullptr, false, wrap).y + st.ItemSpacing.y;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().error_background);
+    ImGui::BeginChild("rules_banner", ImVec2(0, height), true);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+    ImGui::PushTextWrapPos(0.0f);
+    widgets::bold_text(head.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    for (const auto& l : lines)
+        ImGui::TextWrapped("%s", l.c_str());
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }

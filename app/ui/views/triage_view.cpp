@@ -242,8 +242,17 @@ void draw_question(const AppState& s, Scratch& scratch, std::uint32_t qi, Intent
     ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
 }
 
+// A muted note beside the last field, only when it fits (large text sizes leave no room).
+void side_note(const std::string& text) {
+    ImGui::SameLine();
+    if (ImGui::CalcTextSize(text.c_str()).x <= ImGui::GetContentRegionAvail().x)
+        ImGui::TextDisabled("%s", text.c_str());
+    else
+        ImGui::NewLine();
+}
+
 void draw_case_details(const AppState& s, Scratch& scratch, Intents& out) {
-    float label_w = ImGui::GetFontSize() * 13.0f;
+    float label_w = ImGui::GetFontSize() * 10.0f;
     auto field = [&](const char* label, const char* key, const std::string& current,
                      const char* hint) -> std::string* {
         ImGui::AlignTextToFramePadding();
@@ -251,14 +260,14 @@ void draw_case_details(const AppState& s, Scratch& scratch, Intents& out) {
         ImGui::SameLine(label_w);
         auto it = scratch.text.find(key);
         if (it == scratch.text.end()) it = scratch.text.emplace(key, current).first;
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+        ImGui::SetNextItemWidth(
+            std::min(ImGui::GetFontSize() * 14.0f, ImGui::GetContentRegionAvail().x));
         ImGui::InputTextWithHint((std::string("##") + key).c_str(), hint, &it->second);
         return ImGui::IsItemDeactivatedAfterEdit() ? &it->second : nullptr;
     };
     if (std::string* ref = field("Case reference", "ref", s.kase.ref, "e.g. C-2026-0142"))
         out.push_back(intent::SetCaseRef{*ref});
-    ImGui::SameLine();
-    ImGui::TextDisabled("pseudonymous: never a name");
+    side_note(std::string("pseudonymous: never a name"));
     const DateTime& t = s.kase.referred_at;
     std::string when = fmt::format("{} {:02}:{:02}", format_date(t.day), t.second_of_day / 3600,
                                    t.second_of_day / 60 % 60);
@@ -269,8 +278,7 @@ void draw_case_details(const AppState& s, Scratch& scratch, Intents& out) {
             out.push_back(intent::Notice{
                 fmt::format("'{}' is not a date and time: type it as YYYY-MM-DD HH:MM", *typed)});
     }
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", format_date_long(t.day).c_str());
+    side_note(std::string(format_date_long(t.day)));
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
