@@ -25,6 +25,7 @@ int run(int argc, char** argv) {
     add_lint(app, action);
     add_test(app, action);
     add_eval(app, action);
+    add_audit(app, action);
     add_impact(app, action);
     add_diff(app, action);
     add_cases(app, action);

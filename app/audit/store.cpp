@@ -1,0 +1,340 @@
+#include "store.hpp"
+
+#include <fcntl.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "canonical.hpp"
+#include "rows.hpp"
+#include "schema.hpp"
+#include "sqlite.hpp"
+
+namespace continuum::audit {
+namespace fs = std::filesystem;
+
+namespace {
+
+// How long append() waits for another program's append to finish before giving up.
+constexpr int kBusyTimeoutMs = 10000;
+
+fs::path home_folder() {
+    if (const char* home = std::getenv("HOME"); home && *home) return home;
+    if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_dir) return pw->pw_dir;
+    return fs::current_path();
+}
+
+bool can_write(const fs::path& p) {
+    return ::access(p.c_str(), W_OK) == 0;
+}
+
+fs::path folder_of(const fs::path& file) {
+    fs::path parent = fs::absolute(file).parent_path();
+    return parent.empty() ? fs::path(".") : parent;
+}
+
+// Creates the missing folders leading to `file` (owner-only) and the file itself (0600), so
+// the log is private from its first byte; SQLite gives its -wal and -shm the same mode.
+bool create_owner_only(const fs::path& file, std::string& error) {
+    // Every folder made here is owner-only, as the XDG base directory spec asks.
+    std::vector<fs::path> missing;
+    std::error_code ec;
+    for (fs::path f = folder_of(file); !f.empty() && !fs::exists(f, ec); f = f.parent_path()) {
+        missing.push_back(f);
+        if (f == f.parent_path()) break;
+    }
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+        if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST) {
+            error = fmt::format("Cannot create the folder {} for the audit file: {}.", it->string(),
+                                std::error_code(errno, std::generic_category()).message());
+            return false;
+        }
+    }
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST) {
+        error = fmt::format("Cannot create the audit file {}: {}.", file.string(),
+                            std::error_code(errno, std::generic_category()).message());
+        return false;
+    }
+    if (fd >= 0) ::close(fd);
+    return true;
+}
+
+std::string utc_now() {
+    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+// SQLite's failure while appending, in the words a practitioner needs.
+std::string append_failure(sqlite3* db, int code, const fs::path& file) {
+    std::string why;
+    switch (code & 0xff) {
+        case SQLITE_FULL:
+            why = "the disk is full";
+            break;
+        case SQLITE_READONLY:
+            why = "the audit file is read-only";
+            break;
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            why = "another program kept the audit file busy for more than 10 seconds";
+            break;
+        case SQLITE_IOERR:
+            why = fmt::format("the disk reported an error ({})", sqlite3_errmsg(db));
+            break;
+        case SQLITE_CANTOPEN:
+            why = "the audit file or its folder cannot be written";
+            break;
+        default:
+            why = sqlite3_errmsg(db);
+    }
+    return fmt::format(
+        "The decision was not recorded: {} ({}). Nothing was written; the "
+        "decision can be recorded again once this is fixed.",
+        why, file.string());
+}
+
+}  // namespace
+
+fs::path default_audit_path() {
+    fs::path base;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && fs::path(xdg).is_absolute())
+        base = xdg;
+    else
+        base = home_folder() / ".local" / "share";
+    return base / "continuum" / "audit.sqlite";
+}
+
+bool valid_date(const std::string& date) {
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (date[i] < '0' || date[i] > '9') return false;
+    int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2)),
+        d = std::stoi(date.substr(8, 2));
+    using namespace std::chrono;
+    return year_month_day{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}}
+        .ok();
+}
+
+Store::Store(sqlite3* db, fs::path path, std::string read_only_reason)
+    : db_(db), path_(std::move(path)), read_only_reason_(std::move(read_only_reason)) {}
+
+Store::~Store() {
+    sqlite3_close_v2(db_);
+}
+
+std::unique_ptr<Store> Store::open_existing(const fs::path& file, std::string& error) {
+    auto id = schema::identify(file);
+    if (id.kind == schema::Kind::missing) {
+        error = fmt::format("{}: no such file.", file.string());
+        return nullptr;
+    }
+    if (id.kind == schema::Kind::empty) {
+        error = fmt::format("{} is empty: it holds no audit log.", file.string());
+        return nullptr;
+    }
+    if (id.kind != schema::Kind::audit) {
+        error = schema::refusal(file, id);
+        return nullptr;
+    }
+    std::string why;
+    sql::Db db = schema::open_read_only(file, why);
+    if (!db) {
+        error = fmt::format("Cannot read the audit file {}: {}.", file.string(), why);
+        return nullptr;
+    }
+    return std::unique_ptr<Store>(new Store(db.release(), file, "it was opened for reading only"));
+}
+
+std::unique_ptr<Store> Store::open(const fs::path& file, std::string& error) {
+    auto id = schema::identify(file);
+    if (std::string refused = schema::refusal(file, id); !refused.empty()) {
+        error = refused;
+        return nullptr;
+    }
+    if (id.kind == schema::Kind::missing && !create_owner_only(file, error)) return nullptr;
+
+    if (!can_write(file) || !can_write(folder_of(file))) {
+        if (id.kind != schema::Kind::audit) {
+            error = fmt::format(
+                "Cannot create the audit file {}: the file or its folder is "
+                "read-only.",
+                file.string());
+            return nullptr;
+        }
+        auto store = open_existing(file, error);
+        if (store)
+            store->read_only_reason_ =
+                fmt::format("the audit file {} or its folder is read-only", file.string());
+        return store;
+    }
+
+    sqlite3* raw = nullptr;
+    int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
+    sql::Db db(raw);
+    std::string why;
+    if (rc != SQLITE_OK) {
+        error = fmt::format("Cannot open the audit file {}: {}.", file.string(),
+                            raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
+        return nullptr;
+    }
+    sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
+    // WAL with synchronous=FULL: a commit is on disk before append() returns, and a crash at
+    // any moment leaves either the whole record or none of it.
+    {
+        sql::Statement wal(db.get(), "PRAGMA journal_mode = WAL");
+        if (!wal.ok() || wal.step() != SQLITE_ROW || wal.text(0) != "wal") {
+            error = fmt::format("Cannot open the audit file {}: {}.", file.string(),
+                                sqlite3_errmsg(db.get()));
+            return nullptr;
+        }
+    }
+    if (!sql::exec(db.get(), "PRAGMA synchronous = FULL", why) || !schema::migrate(db.get(), why)) {
+        error = fmt::format("Cannot use {} as the audit file: {}. It has been left untouched.",
+                            file.string(), why);
+        return nullptr;
+    }
+    return std::unique_ptr<Store>(new Store(db.release(), file, ""));
+}
+
+bool Store::append(DecisionRecord& record, std::string& error) {
+    if (!writable()) {
+        error = fmt::format("The decision was not recorded: {}. Nothing was written.",
+                            read_only_reason_);
+        return false;
+    }
+    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+        error = append_failure(db_, rc, path_);
+        return false;
+    }
+    auto fail = [&](int code) {
+        error = append_failure(db_, code, path_);
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        return false;
+    };
+
+    DecisionRecord r = record;
+    r.sequence = 1;
+    r.previous_hash = kGenesisHash;
+    {
+        sql::Statement last(db_,
+                            "SELECT sequence, hash FROM decision ORDER BY sequence DESC LIMIT 1");
+        if (!last.ok()) return fail(last.prepare_code());
+        rc = last.step();
+        if (rc == SQLITE_ROW) {
+            r.sequence = last.integer(0) + 1;
+            r.previous_hash = last.text(1);
+        } else if (rc != SQLITE_DONE) {
+            return fail(rc);
+        }
+    }
+    r.recorded_at = utc_now();
+    FieldTexts texts;
+    try {
+        texts = field_texts(r);
+    } catch (const nlohmann::json::exception&) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        error =
+            "The decision was not recorded: its answers or evaluation hold text that is not "
+            "valid UTF-8. Nothing was written.";
+        return false;
+    }
+    r.hash = sha256_hex(canonical_form(texts));
+
+    std::string sql = "INSERT INTO decision (" + rows::columns() + ") VALUES (?";
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        sql += ", ?";
+    sql += ")";
+    {
+        sql::Statement insert(db_, sql);
+        if (!insert.ok()) return fail(insert.prepare_code());
+        int i = 1;
+        for (const auto& t : texts)
+            insert.bind(i++, t);
+        insert.bind(i, r.hash);
+        rc = insert.step();
+        if (rc != SQLITE_DONE) return fail(rc);
+    }
+    rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return fail(rc);
+    record = std::move(r);
+    return true;
+}
+
+std::optional<DecisionRecord> Store::get(std::int64_t sequence) const {
+    sql::Statement s(db_, "SELECT " + rows::columns() + " FROM decision WHERE sequence = ?");
+    if (!s.ok()) return std::nullopt;
+    s.bind(1, sequence);
+    if (s.step() != SQLITE_ROW) return std::nullopt;
+    return rows::record(s);
+}
+
+std::vector<DecisionRecord> Store::list(const Query& q) const {
+    std::string sql = "SELECT " + rows::columns() + " FROM decision WHERE 1";
+    std::vector<std::string> params;
+    auto add = [&](const std::optional<std::string>& value, const char* clause) {
+        if (!value) return;
+        sql += clause;
+        params.push_back(*value);
+    };
+    add(q.from, " AND substr(recorded_at, 1, 10) >= ?");
+    add(q.to, " AND substr(recorded_at, 1, 10) <= ?");
+    add(q.practitioner, " AND practitioner = ?");
+    add(q.level, " AND decided_level = ?");
+    add(q.route,
+        " AND EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(routes) THEN routes ELSE '[]' "
+        "END) "
+        "WHERE json_extract(value, '$.route') = ? "
+        "AND json_extract(value, '$.decided') IN ('met', 'cannot_rule_out'))");
+    if (q.text) {
+        std::string pattern = "%";
+        for (char c : *q.text) {
+            if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+            pattern += c;
+        }
+        pattern += "%";
+        sql +=
+            " AND (case_ref LIKE ?1x ESCAPE '\\' OR practitioner LIKE ?1x ESCAPE '\\' OR "
+            "reason LIKE ?1x ESCAPE '\\' OR consent_note LIKE ?1x ESCAPE '\\')";
+        params.push_back(pattern);
+        std::string slot = "?" + std::to_string(params.size());
+        for (auto at = sql.find("?1x"); at != std::string::npos; at = sql.find("?1x"))
+            sql.replace(at, 3, slot);
+    }
+    sql += " ORDER BY sequence";
+
+    std::vector<DecisionRecord> out;
+    sql::Statement s(db_, sql);
+    if (!s.ok()) return out;
+    for (std::size_t i = 0; i < params.size(); ++i)
+        s.bind(static_cast<int>(i + 1), params[i]);
+    while (s.step() == SQLITE_ROW)
+        out.push_back(rows::record(s));
+    return out;
+}
+
+std::int64_t Store::count() const {
+    std::int64_t n = 0;
+    std::string ignored;
+    sql::query_int(db_, "SELECT count(*) FROM decision", n, ignored);
+    return n;
+}
+
+std::string Store::head() const {
+    sql::Statement s(db_, "SELECT hash FROM decision ORDER BY sequence DESC LIMIT 1");
+    if (s.ok() && s.step() == SQLITE_ROW) return s.text(0);
+    return kGenesisHash;
+}
+
+}  // namespace continuum::audit

@@ -1,0 +1,127 @@
+// continuum audit verify|export|head FILE: checking and reading an audit log from outside the
+// GUI. Opens the file read-only: these commands never create, migrate or write an audit file.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "audit/export.hpp"
+#include "audit/store.hpp"
+#include "cli.hpp"
+#include "commands.hpp"
+
+namespace continuum::cli {
+
+namespace {
+
+struct AuditOptions {
+    std::string file;
+    std::string head;  // verify --head
+    std::string format, from, to, output;
+};
+
+std::unique_ptr<audit::Store> open_or_report(const std::string& file) {
+    std::string error;
+    auto store = audit::Store::open_existing(file, error);
+    if (!store) std::cerr << "error: " << error << "\n";
+    return store;
+}
+
+int run_verify(const AuditOptions& opt) {
+    auto store = open_or_report(opt.file);
+    if (!store) return kUsage;
+    std::optional<std::string> expected;
+    if (!opt.head.empty()) expected = opt.head;
+    audit::VerifyReport r = store->verify(expected);
+    if (!r.ok) {
+        std::cout << "BROKEN at record " << r.first_bad << ": " << r.problem << "\n";
+        return kFindings;
+    }
+    std::cout << "OK: " << r.records << " record" << (r.records == 1 ? "" : "s")
+              << ", chain intact\nhead: " << r.head << "\n";
+    return kOk;
+}
+
+int run_head(const AuditOptions& opt) {
+    auto store = open_or_report(opt.file);
+    if (!store) return kUsage;
+    std::cout << store->head() << "\n";
+    return kOk;
+}
+
+// Writes to a new file only (owner-only, as the log itself holds personal data): an export
+// never overwrites anything.
+int run_export(const AuditOptions& opt) {
+    for (const auto* date : {&opt.from, &opt.to})
+        if (!date->empty() && !audit::valid_date(*date)) {
+            std::cerr << "error: '" << *date << "' is not a date; write it YYYY-MM-DD.\n";
+            return kUsage;
+        }
+    auto store = open_or_report(opt.file);
+    if (!store) return kUsage;
+    audit::Query q;
+    if (!opt.from.empty()) q.from = opt.from;
+    if (!opt.to.empty()) q.to = opt.to;
+    auto records = store->list(q);
+
+    std::ofstream file;
+    std::ostream* out = &std::cout;
+    if (!opt.output.empty()) {
+        int fd = ::open(opt.output.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0) {
+            std::cerr << "error: cannot create " << opt.output << ": "
+                      << std::error_code(errno, std::generic_category()).message()
+                      << (errno == EEXIST ? " (an export never overwrites a file)" : "") << ".\n";
+            return kUsage;
+        }
+        ::close(fd);
+        file.open(opt.output, std::ios::binary | std::ios::trunc);
+        out = &file;
+    }
+    if (opt.format == "csv")
+        audit::write_csv(*out, records);
+    else
+        audit::write_jsonl(*out, records);
+    out->flush();
+    if (!*out) {
+        std::cerr << "error: writing the export failed (is the disk full?).\n";
+        return kUsage;
+    }
+    if (!opt.output.empty())
+        std::cerr << records.size() << " record" << (records.size() == 1 ? "" : "s")
+                  << " written to " << opt.output << "\n";
+    return kOk;
+}
+
+}  // namespace
+
+void add_audit(CLI::App& app, Action& run) {
+    auto* audit = app.add_subcommand("audit", "Check and read a decision audit log");
+    audit->require_subcommand(1);
+    auto opt = std::make_shared<AuditOptions>();
+
+    auto* verify = audit->add_subcommand(
+        "verify", "Recompute the hash chain: exit 0 if intact, 1 naming the first bad record");
+    verify->add_option("FILE", opt->file, "Audit file (SQLite)")->required();
+    verify->add_option("--head", opt->head,
+                       "The head hash noted earlier (e.g. from a decision report); a file that "
+                       "does not end there is reported");
+    verify->callback([&run, opt] { run = [opt] { return run_verify(*opt); }; });
+
+    auto* exp = audit->add_subcommand("export", "Write recorded decisions as JSON Lines or CSV");
+    exp->add_option("FILE", opt->file, "Audit file (SQLite)")->required();
+    exp->add_option("--format", opt->format, "jsonl or csv")
+        ->required()
+        ->check(CLI::IsMember({"jsonl", "csv"}));
+    exp->add_option("--from", opt->from, "First date recorded (YYYY-MM-DD, UTC), inclusive");
+    exp->add_option("--to", opt->to, "Last date recorded (YYYY-MM-DD, UTC), inclusive");
+    exp->add_option("--output", opt->output, "Write to this new file instead of standard output");
+    exp->callback([&run, opt] { run = [opt] { return run_export(*opt); }; });
+
+    auto* head = audit->add_subcommand("head", "Print the hash of the last record");
+    head->add_option("FILE", opt->file, "Audit file (SQLite)")->required();
+    head->callback([&run, opt] { run = [opt] { return run_head(*opt); }; });
+}
+
+}  // namespace continuum::cli
