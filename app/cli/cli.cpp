@@ -26,6 +26,7 @@ int run(int argc, char** argv) {
     add_test(app, action);
     add_eval(app, action);
     add_audit(app, action);
+    add_training(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

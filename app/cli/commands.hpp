@@ -12,5 +12,6 @@ void add_lint(CLI::App& app, Action& run);
 void add_test(CLI::App& app, Action& run);
 void add_eval(CLI::App& app, Action& run);
 void add_audit(CLI::App& app, Action& run);
+void add_training(CLI::App& app, Action& run);
 
 }  // namespace continuum::cli
