@@ -4,7 +4,10 @@
 
 #include "engine/evaluate.hpp"
 #include "engine/expr/parser.hpp"
+#include "engine/ruleset/load.hpp"
 #include "fixture.hpp"
+
+#include <filesystem>
 
 using namespace continuum::engine;
 
@@ -18,13 +21,16 @@ struct Harness {
     explicit Harness(const std::string& condition) {
         std::string text = fixture::yes_no("a") + fixture::yes_no("b") + fixture::yes_no("c") +
                            fixture::number("n") +
-                           "[[question]]\nid = \"s\"\nprompt = \"s\"\ntype = \"choice\"\nchoices = [\"x\", \"y\", \"z\"]\ndomain = \"d\"\ncites = [\"src\"]\n"
-                           "[[question]]\nid = \"d\"\nprompt = \"d\"\ntype = \"date\"\ndomain = \"d\"\ncites = [\"src\"]\n"
+                           "[[question]]\nid = \"s\"\nprompt = \"s\"\ntype = \"choice\"\nchoices = "
+                           "[\"x\", \"y\", \"z\"]\ndomain = \"d\"\ncites = [\"src\"]\n"
+                           "[[question]]\nid = \"d\"\nprompt = \"d\"\ntype = \"date\"\ndomain = "
+                           "\"d\"\ncites = [\"src\"]\n"
                            "[[fact]]\nid = \"f\"\nlabel = \"f\"\ncites = [\"src\"]\nwhen = '''" +
                            condition + "'''\n";
         auto loaded = fixture::load(text);
         INFO(condition);
-        for (const auto& m : fixture::messages(loaded.diagnostics)) INFO(m);
+        for (const auto& m : fixture::messages(loaded.diagnostics))
+            INFO(m);
         REQUIRE(loaded.ok());
         rules = loaded.rules;
         c = blank_case(*rules);
@@ -46,7 +52,9 @@ struct Harness {
 
 constexpr Tri F = Tri::False, T = Tri::True, U = Tri::Unknown;
 
-Value yes(Tri t) { return Value::boolean(t); }
+Value yes(Tri t) {
+    return Value::boolean(t);
+}
 
 }  // namespace
 
@@ -55,7 +63,7 @@ TEST_CASE("number comparisons: every operator against below, equal, above and un
         const char* op;
         Tri below, equal, above;
     };
-    const Row rows[] = {{"<", T, F, F}, {"<=", T, T, F}, {">", F, F, T},
+    const Row rows[] = {{"<", T, F, F},  {"<=", T, T, F}, {">", F, F, T},
                         {">=", F, T, T}, {"==", F, T, F}, {"!=", T, F, T}};
     for (const Row& r : rows) {
         Harness h(std::string("n ") + r.op + " 13");
@@ -117,8 +125,10 @@ TEST_CASE("count(a, b, c) >= 2 over all 27 combinations of true, false and unkno
                 Harness h("count(a, b, c) >= 2");
                 int yes_count = 0, maybe = 0;
                 for (auto [id, v] : {std::pair{"a", a}, std::pair{"b", b}, std::pair{"c", c}}) {
-                    if (v == U) h.unknown(id);
-                    else h.set(id, yes(v));
+                    if (v == U)
+                        h.unknown(id);
+                    else
+                        h.set(id, yes(v));
                     yes_count += v == T;
                     maybe += v == U;
                 }
@@ -130,11 +140,19 @@ TEST_CASE("count(a, b, c) >= 2 over all 27 combinations of true, false and unkno
 }
 
 TEST_CASE("count spelled out: the rows a policy officer would check", "[expr]") {
-    CHECK(Harness("count(a, b, c) >= 2").set("a", yes(T)).set("b", yes(T)).unknown("c").result() == T);
-    CHECK(Harness("count(a, b, c) >= 2").set("a", yes(T)).set("b", yes(F)).unknown("c").result() == U);
-    CHECK(Harness("count(a, b, c) >= 2").set("a", yes(F)).set("b", yes(F)).unknown("c").result() == F);
-    CHECK(Harness("count(a, b, c) == 0").set("a", yes(F)).set("b", yes(F)).set("c", yes(F)).result() == T);
-    CHECK(Harness("count(a, b, c) == 0").set("a", yes(F)).set("b", yes(F)).unknown("c").result() == U);
+    CHECK(Harness("count(a, b, c) >= 2").set("a", yes(T)).set("b", yes(T)).unknown("c").result() ==
+          T);
+    CHECK(Harness("count(a, b, c) >= 2").set("a", yes(T)).set("b", yes(F)).unknown("c").result() ==
+          U);
+    CHECK(Harness("count(a, b, c) >= 2").set("a", yes(F)).set("b", yes(F)).unknown("c").result() ==
+          F);
+    CHECK(Harness("count(a, b, c) == 0")
+              .set("a", yes(F))
+              .set("b", yes(F))
+              .set("c", yes(F))
+              .result() == T);
+    CHECK(Harness("count(a, b, c) == 0").set("a", yes(F)).set("b", yes(F)).unknown("c").result() ==
+          U);
     CHECK(Harness("count(a, b, c) < 1").set("a", yes(T)).unknown("b").unknown("c").result() == F);
 }
 
@@ -167,7 +185,8 @@ TEST_CASE("precedence: not binds tighter than and, and tighter than or", "[expr]
     CHECK(Harness("not a and b").set("a", yes(T)).set("b", yes(T)).result() == F);
     // a or b and c == a or (b and c)
     CHECK(Harness("a or b and c").set("a", yes(T)).set("b", yes(F)).set("c", yes(F)).result() == T);
-    CHECK(Harness("(a or b) and c").set("a", yes(T)).set("b", yes(F)).set("c", yes(F)).result() == F);
+    CHECK(Harness("(a or b) and c").set("a", yes(T)).set("b", yes(F)).set("c", yes(F)).result() ==
+          F);
     // not applies to a comparison as a whole
     CHECK(Harness("not n < 13").set("n", Value::number(20)).result() == T);
 }
@@ -179,16 +198,11 @@ TEST_CASE("parse errors name the offset of the fault", "[expr][parse]") {
         const char* says;
     };
     const Row rows[] = {
-        {"a and", 5, "ends too early"},
-        {"a = b", 2, "write '=='"},
-        {"a && b", 2, "write 'and'"},
-        {"(a or b", 7, "expected ')'"},
-        {"a < b < c", 6, "cannot be chained"},
-        {"s in \"x\"", 5, "expected a list"},
-        {"\"open", 0, "unterminated string"},
-        {"a b", 2, "after a complete condition"},
-        {"count(a,", 8, "ends too early"},
-        {"", 0, "empty"},
+        {"a and", 5, "ends too early"},        {"a = b", 2, "write '=='"},
+        {"a && b", 2, "write 'and'"},          {"(a or b", 7, "expected ')'"},
+        {"a < b < c", 6, "cannot be chained"}, {"s in \"x\"", 5, "expected a list"},
+        {"\"open", 0, "unterminated string"},  {"a b", 2, "after a complete condition"},
+        {"count(a,", 8, "ends too early"},     {"", 0, "empty"},
         {"3x", 1, "followed by a space"},
     };
     for (const Row& r : rows) {
@@ -207,4 +221,27 @@ TEST_CASE("nesting deeper than the limit is refused, not a stack overflow", "[ex
     auto p = expr::parse(deep);
     CHECK_FALSE(p.ok);
     CHECK_THAT(p.error, Catch::Contains("nested"));
+}
+
+TEST_CASE("compiled conditions are in post-order, so evaluation is one forward pass", "[expr]") {
+    // Evaluation relies on every child being evaluated before its parent within its expression.
+    auto loaded = continuum::engine::load_ruleset(std::filesystem::path(CONTINUUM_SOURCE_DIR) /
+                                                  "rules" / "surrey");
+    REQUIRE(loaded.ok());
+    const auto& p = loaded.rules->program;
+    REQUIRE(p.nodes.size() > 100);
+    for (std::uint32_t id = 0; id < p.nodes.size(); ++id) {
+        const auto& n = p.nodes[id];
+        const auto& e = p.expressions[n.expression];
+        CHECK(id >= e.first_node);
+        CHECK(id <= e.root);
+        using continuum::engine::expr::Op;
+        if (n.op == Op::Const || n.op == Op::Load || n.op == Op::Known || n.op == Op::DaysSince)
+            continue;
+        for (std::uint32_t i = 0; i < n.count; ++i) {
+            std::uint32_t child = p.child(n, i);
+            CHECK(child < id);
+            CHECK(child >= e.first_node);
+        }
+    }
 }

@@ -410,7 +410,8 @@ class Compiler {
 Compiled compile(const Ast& ast, std::string text, const SymbolTable& symbols, Program& program) {
     Compiled out;
     auto expression = static_cast<std::uint32_t>(program.expressions.size());
-    program.expressions.push_back({std::move(text), kNoNode});
+    program.expressions.push_back(
+        {std::move(text), kNoNode, static_cast<std::uint32_t>(program.nodes.size())});
     Compiler c(ast, expression, symbols, program, out);
     Typed root = c.expect_bool(ast.root, "a condition");
     out.root = root.node;

@@ -76,103 +76,82 @@ Value in_set(const EvalContext& ctx, const Node& n, const Value& v) {
 
 namespace {
 
-// Yes/no nodes, the bulk of every rule set, go through this path: it moves one Tri instead of a
-// whole Value and writes only the truth of the node's recorded value (the rest of a yes/no
-// node's Value never changes from its default).
-Tri truth_of(const EvalContext& ctx, std::uint32_t id) {
+// One node, from its children's recorded values (already computed: post-order). Yes/no nodes,
+// the bulk of every rule set, write only the truth of their recorded value; the rest of a
+// yes/no node's Value never changes from its default.
+void evaluate_node(const EvalContext& ctx, std::uint32_t id) {
     const Program& p = *ctx.program;
     const Node& n = p.nodes[id];
+    Value* values = ctx.node_values;
+    auto truth = [&](std::uint32_t i) { return values[p.child(n, i)].truth; };
     Tri t = Tri::Unknown;
     switch (n.op) {
         case Op::Const:
-            t = p.constant(n).truth;
-            break;
+            values[id] = p.constant(n);
+            return;
         case Op::Load:
+            if (n.type != ValueType::Bool) {
+                values[id] = ctx.facts[n.slot];
+                return;
+            }
             t = ctx.facts[n.slot].truth;
             break;
         case Op::Not:
-            t = tri_not(truth_of(ctx, p.child(n, 0)));
+            t = tri_not(truth(0));
             break;
         case Op::And:
             t = Tri::True;
             for (std::uint32_t i = 0; i < n.count; ++i)
-                t = tri_and(t, truth_of(ctx, p.child(n, i)));
+                t = tri_and(t, truth(i));
             break;
         case Op::Or:
             t = Tri::False;
             for (std::uint32_t i = 0; i < n.count; ++i)
-                t = tri_or(t, truth_of(ctx, p.child(n, i)));
+                t = tri_or(t, truth(i));
             break;
         case Op::Compare:
-            if (n.operand_type == ValueType::Bool) {
-                Tri a = truth_of(ctx, p.child(n, 0));
-                Tri b = truth_of(ctx, p.child(n, 1));
-                t = compare_points(n.cmp, a != Tri::Unknown, static_cast<std::int32_t>(a),
-                                   b != Tri::Unknown, static_cast<std::int32_t>(b));
-            } else {
-                Value a = evaluate(ctx, p.child(n, 0));
-                Value b = evaluate(ctx, p.child(n, 1));
-                t = compare(ctx, n, a, b).truth;
-            }
+            t = compare(ctx, n, values[p.child(n, 0)], values[p.child(n, 1)]).truth;
             break;
         case Op::InSet:
-            t = in_set(ctx, n, evaluate(ctx, p.child(n, 0))).truth;
+            t = in_set(ctx, n, values[p.child(n, 0)]).truth;
             break;
         case Op::Known:
             t = tri(ctx.facts[n.slot].known);
             break;
-        case Op::Count:
-        case Op::DaysSince:
-            return evaluate(ctx, id).truth;  // not yes/no nodes; never reached
+        case Op::Count: {
+            double yes = 0, maybe = 0;
+            for (std::uint32_t i = 0; i < n.count; ++i) {
+                Tri c = truth(i);
+                if (c == Tri::True)
+                    yes += 1;
+                else if (c == Tri::Unknown)
+                    maybe += 1;
+            }
+            values[id] = Value::range(yes, yes + maybe);
+            return;
+        }
+        case Op::DaysSince: {
+            const Value& d = ctx.facts[n.slot];
+            values[id] = d.known ? Value::number(ctx.referral_day - d.lo) : Value::unknown();
+            return;
+        }
     }
-    Value& recorded = ctx.node_values[id];
-    recorded.truth = t;
-    recorded.known = t != Tri::Unknown;
-    return t;
+    values[id].truth = t;
+    values[id].known = t != Tri::Unknown;
 }
 
 }  // namespace
 
-Tri evaluate_condition(const EvalContext& ctx, std::uint32_t root) {
-    return truth_of(ctx, root);
-}
-
 Value evaluate(const EvalContext& ctx, std::uint32_t id) {
     const Program& p = *ctx.program;
-    const Node& n = p.nodes[id];
-    if (n.type == ValueType::Bool && n.op != Op::Count && n.op != Op::DaysSince)
-        return Value::boolean(truth_of(ctx, id));
-    Value result;
-    switch (n.op) {
-        case Op::Const:
-            result = p.constant(n);
-            break;
-        case Op::Load:
-            result = ctx.facts[n.slot];
-            break;
-        case Op::Count: {
-            double yes = 0, maybe = 0;
-            for (std::uint32_t i = 0; i < n.count; ++i) {
-                Tri t = truth_of(ctx, p.child(n, i));
-                if (t == Tri::True)
-                    yes += 1;
-                else if (t == Tri::Unknown)
-                    maybe += 1;
-            }
-            result = Value::range(yes, yes + maybe);
-            break;
-        }
-        case Op::DaysSince: {
-            const Value& d = ctx.facts[n.slot];
-            result = d.known ? Value::number(ctx.referral_day - d.lo) : Value::unknown();
-            break;
-        }
-        default:
-            result = Value::boolean(truth_of(ctx, id));
-            return result;
-    }
-    ctx.node_values[id] = result;
-    return result;
+    std::uint32_t first = p.expressions[p.nodes[id].expression].first_node;
+    for (std::uint32_t i = first; i <= id; ++i)
+        evaluate_node(ctx, i);
+    return ctx.node_values[id];
+}
+
+Tri evaluate_condition(const EvalContext& ctx, std::uint32_t root) {
+    return evaluate(ctx, root).truth;
 }
 
 }  // namespace continuum::engine::expr

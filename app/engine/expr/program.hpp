@@ -44,6 +44,9 @@ struct Node {
 struct Expression {
     std::string text;
     std::uint32_t root = kNoNode;
+    // The compiler adds an expression's nodes children first, so [first_node, root] is the
+    // expression in post-order: evaluation is one forward loop, no recursion.
+    std::uint32_t first_node = 0;
 };
 
 struct Program {
