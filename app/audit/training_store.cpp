@@ -5,8 +5,8 @@
 #include <set>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <nlohmann/json.hpp>
 
 #include "export.hpp"
 #include "files.hpp"
@@ -119,17 +119,19 @@ bool check_identity(sqlite3* db, const fs::path& file, bool& fresh, std::string&
     if (!sql::query_int(db, "PRAGMA application_id", app, why) ||
         !sql::query_int(db, "PRAGMA user_version", version, why) ||
         !sql::query_int(db, "SELECT count(*) FROM sqlite_master", tables, why)) {
-        error = fmt::format("{} is not a continuum training results file ({}); it has been left "
-                            "untouched.",
-                            file.string(), why);
+        error = fmt::format(
+            "{} is not a continuum training results file ({}); it has been left "
+            "untouched.",
+            file.string(), why);
         return false;
     }
     fresh = app == 0 && tables == 0;
     if (fresh) return true;
     if (app != kTrainingApplicationId) {
-        error = fmt::format("{} belongs to another program (it is not a continuum training "
-                            "results file); it has been left untouched.",
-                            file.string());
+        error = fmt::format(
+            "{} belongs to another program (it is not a continuum training "
+            "results file); it has been left untouched.",
+            file.string());
         return false;
     }
     if (version > kTrainingVersion) {
@@ -188,9 +190,10 @@ std::unique_ptr<TrainingStore> TrainingStore::open(const fs::path& file, std::st
     if (!can_write(file) || !can_write(folder_of(file))) {
         auto store = open_existing(file, error);
         if (!store)
-            error = fmt::format("Cannot write the training results file {}: the file or its "
-                                "folder is read-only.",
-                                file.string());
+            error = fmt::format(
+                "Cannot write the training results file {}: the file or its "
+                "folder is read-only.",
+                file.string());
         return store;
     }
     sqlite3* raw = nullptr;
@@ -225,8 +228,8 @@ std::unique_ptr<TrainingStore> TrainingStore::open(const fs::path& file, std::st
                            why);
         if (!ok || !sql::exec(db.get(), "COMMIT", why)) {
             sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-            error = fmt::format("Cannot set up the training results file {}: {}.", file.string(),
-                                why);
+            error =
+                fmt::format("Cannot set up the training results file {}: {}.", file.string(), why);
             return nullptr;
         }
     }
@@ -259,9 +262,9 @@ bool TrainingStore::commit(TrainingResult& result, std::string& error) {
         return false;
     }
     int i = 1;
-    for (const std::string* t : {&r.trainee, &r.cohort, &r.scenario_id, &r.ruleset_id,
-                                 &r.ruleset_version, &r.ruleset_digest, &committed, &expected,
-                                 &engine, &r.answers})
+    for (const std::string* t :
+         {&r.trainee, &r.cohort, &r.scenario_id, &r.ruleset_id, &r.ruleset_version,
+          &r.ruleset_digest, &committed, &expected, &engine, &r.answers})
         insert.bind(i++, *t);
     insert.bind(i++, r.matched);
     insert.bind(i++, r.criteria);
@@ -293,8 +296,8 @@ bool TrainingStore::reveal(std::int64_t id, std::string& error) {
         return false;
     }
     if (sqlite3_changes(db_) == 0) {
-        error = fmt::format("No committed judgement has the number {}: commit before revealing.",
-                            id);
+        error =
+            fmt::format("No committed judgement has the number {}: commit before revealing.", id);
         return false;
     }
     return true;
@@ -310,8 +313,10 @@ std::vector<TrainingResult> TrainingStore::list(const TrainingQuery& q) const {
     std::vector<TrainingResult> out;
     sql::Statement s(db_, sql);
     if (!s.ok()) return out;
-    for (std::size_t i = 0; i < params.size(); ++i) s.bind(static_cast<int>(i + 1), params[i]);
-    while (s.step() == SQLITE_ROW) out.push_back(read_row(s));
+    for (std::size_t i = 0; i < params.size(); ++i)
+        s.bind(static_cast<int>(i + 1), params[i]);
+    while (s.step() == SQLITE_ROW)
+        out.push_back(read_row(s));
     return out;
 }
 
@@ -331,7 +336,8 @@ void write_training_jsonl(std::ostream& out, const std::vector<TrainingResult>& 
             {"trainee", r.trainee},
             {"cohort", r.cohort},
             {"scenario", r.scenario_id},
-            {"ruleset", {{"id", r.ruleset_id}, {"version", r.ruleset_version}, {"digest", r.ruleset_digest}}},
+            {"ruleset",
+             {{"id", r.ruleset_id}, {"version", r.ruleset_version}, {"digest", r.ruleset_digest}}},
             {"committed", to_json(r.committed)},
             {"expected", to_json(r.expected)},
             {"engine", to_json(r.engine)},
@@ -340,7 +346,8 @@ void write_training_jsonl(std::ostream& out, const std::vector<TrainingResult>& 
             {"criteria", r.criteria},
             {"score", r.score()},
             {"committed_at", r.committed_at},
-            {"revealed_at", r.revealed_at.empty() ? nlohmann::json() : nlohmann::json(r.revealed_at)}};
+            {"revealed_at",
+             r.revealed_at.empty() ? nlohmann::json() : nlohmann::json(r.revealed_at)}};
         out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
 }
@@ -349,22 +356,34 @@ void write_training_csv(std::ostream& out, const std::vector<TrainingResult>& re
     std::set<std::string> routes;
     for (const auto& r : results)
         for (const auto* j : {&r.committed, &r.expected, &r.engine})
-            for (const auto& [id, f] : j->routes) routes.insert(id);
-    std::vector<std::string> header = {"id", "trainee", "cohort", "scenario", "ruleset_id",
-                                       "ruleset_version", "ruleset_digest", "committed_at",
-                                       "revealed_at", "matched", "criteria", "score"};
+            for (const auto& [id, f] : j->routes)
+                routes.insert(id);
+    std::vector<std::string> header = {
+        "id",          "trainee",         "cohort",         "scenario",
+        "ruleset_id",  "ruleset_version", "ruleset_digest", "committed_at",
+        "revealed_at", "matched",         "criteria",       "score"};
     for (const char* who : {"committed", "expected", "engine"}) {
         header.push_back(fmt::format("{}_level", who));
-        for (const auto& id : routes) header.push_back(fmt::format("{}_route_{}", who, id));
+        for (const auto& id : routes)
+            header.push_back(fmt::format("{}_route_{}", who, id));
         header.push_back(fmt::format("{}_triggers", who));
     }
-    for (std::size_t i = 0; i < header.size(); ++i) out << (i ? "," : "") << header[i];
+    for (std::size_t i = 0; i < header.size(); ++i)
+        out << (i ? "," : "") << header[i];
     out << "\n";
     for (const auto& r : results) {
-        std::vector<std::string> row = {std::to_string(r.id), r.trainee, r.cohort, r.scenario_id,
-                                        r.ruleset_id, r.ruleset_version, r.ruleset_digest,
-                                        r.committed_at, r.revealed_at, std::to_string(r.matched),
-                                        std::to_string(r.criteria), fmt::format("{:.3f}", r.score())};
+        std::vector<std::string> row = {std::to_string(r.id),
+                                        r.trainee,
+                                        r.cohort,
+                                        r.scenario_id,
+                                        r.ruleset_id,
+                                        r.ruleset_version,
+                                        r.ruleset_digest,
+                                        r.committed_at,
+                                        r.revealed_at,
+                                        std::to_string(r.matched),
+                                        std::to_string(r.criteria),
+                                        fmt::format("{:.3f}", r.score())};
         for (const auto* j : {&r.committed, &r.expected, &r.engine}) {
             row.push_back(j->level);
             for (const auto& id : routes) {
@@ -373,7 +392,8 @@ void write_training_csv(std::ostream& out, const std::vector<TrainingResult>& re
             }
             row.push_back(engine::triggers_category(j->triggers));
         }
-        for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_field(row[i]);
+        for (std::size_t i = 0; i < row.size(); ++i)
+            out << (i ? "," : "") << csv_field(row[i]);
         out << "\n";
     }
 }

@@ -33,8 +33,8 @@ struct TrainingResult {
     engine::Judgement engine;     // the engine's on the trainee's answers
     std::string answers;          // the trainee's answers to the questions asked, as JSON
     std::int64_t matched = 0, criteria = 0;  // criteria where committed == expected
-    std::string committed_at;     // UTC, milliseconds; set by commit()
-    std::string revealed_at;      // empty until reveal()
+    std::string committed_at;                // UTC, milliseconds; set by commit()
+    std::string revealed_at;                 // empty until reveal()
 
     double score() const { return criteria ? static_cast<double>(matched) / criteria : 0.0; }
 };
@@ -44,7 +44,7 @@ struct TrainingQuery {
 };
 
 class TrainingStore {
-public:
+  public:
     // Opens or creates the file. A file that is not a continuum training results file is
     // refused, untouched, with a clear message.
     static std::unique_ptr<TrainingStore> open(const std::filesystem::path& file,
@@ -66,7 +66,7 @@ public:
     std::optional<TrainingResult> get(std::int64_t id) const;
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     TrainingStore(sqlite3* db, std::filesystem::path path, bool writable);
     sqlite3* db_;
     std::filesystem::path path_;

@@ -28,7 +28,8 @@ int run_check(const TrainingOptions& opt) {
     engine::Diagnostics d;
     engine::TrainingPack pack = engine::load_training_pack(*rules, opt.target, d);
     d.sort();
-    for (const auto& item : d.items()) std::cerr << engine::format_diagnostic(item) << "\n";
+    for (const auto& item : d.items())
+        std::cerr << engine::format_diagnostic(item) << "\n";
     if (d.has_errors()) {
         std::cout << "the training pack has errors: no scenario was checked\n";
         return exit_code_for(d);
@@ -47,7 +48,8 @@ int run_check(const TrainingOptions& opt) {
         ++disagree;
         std::cout << "DISAGREE " << s.origin.file << ":" << s.origin.pos.line << ": " << s.id
                   << "\n";
-        for (const auto& line : diffs) std::cout << "  " << line << "\n";
+        for (const auto& line : diffs)
+            std::cout << "  " << line << "\n";
     }
     std::cout << agree << " scenarios agree with the engine, " << disagree << " disagree\n";
     return disagree == 0 ? kOk : kFindings;
@@ -111,18 +113,16 @@ void add_training(CLI::App& app, Action& run) {
     check->add_option("RULESET", opt->target, "Rule set folder, e.g. rules/surrey")->required();
     check->callback([&run, opt] { run = [opt] { return run_check(*opt); }; });
 
-    auto* rep = cmd->add_subcommand(
-        "report", "Agreement with the expected judgements and between trainees");
-    rep->add_option("RESULTS", opt->target, "Training results file (training.sqlite)")
-        ->required();
+    auto* rep = cmd->add_subcommand("report",
+                                    "Agreement with the expected judgements and between trainees");
+    rep->add_option("RESULTS", opt->target, "Training results file (training.sqlite)")->required();
     rep->add_flag("--csv", opt->csv, "One CSV table instead of text");
     rep->add_option("--scenario", opt->scenario, "Only this scenario id");
     rep->add_option("--cohort", opt->cohort, "Only this cohort");
     rep->callback([&run, opt] { run = [opt] { return run_report(*opt); }; });
 
     auto* exp = cmd->add_subcommand("export", "Every committed judgement, to standard output");
-    exp->add_option("RESULTS", opt->target, "Training results file (training.sqlite)")
-        ->required();
+    exp->add_option("RESULTS", opt->target, "Training results file (training.sqlite)")->required();
     exp->add_option("--format", opt->format, "jsonl (default) or csv")
         ->check(CLI::IsMember({"jsonl", "csv"}));
     exp->add_option("--scenario", opt->scenario, "Only this scenario id");

@@ -9,14 +9,16 @@ Judgement judgement_of(const RuleSet& rules, const Outcome& o) {
     j.level = rules.levels[o.level].id;
     for (std::size_t i = 0; i < rules.routes.size(); ++i)
         j.routes[rules.routes[i].id] = to_string(o.routes[i]);
-    for (std::uint32_t t : o.triggers) j.triggers.push_back(rules.triggers[t].id);
+    for (std::uint32_t t : o.triggers)
+        j.triggers.push_back(rules.triggers[t].id);
     normalise(j);
     return j;
 }
 
 std::vector<std::string> criterion_ids(const RuleSet& rules) {
     std::vector<std::string> ids{"level"};
-    for (const auto& r : rules.routes) ids.push_back("route:" + r.id);
+    for (const auto& r : rules.routes)
+        ids.push_back("route:" + r.id);
     ids.push_back("triggers");
     return ids;
 }
@@ -24,7 +26,8 @@ std::vector<std::string> criterion_ids(const RuleSet& rules) {
 std::string triggers_category(const std::vector<std::string>& sorted_ids) {
     if (sorted_ids.empty()) return "none";
     std::string out;
-    for (const auto& id : sorted_ids) out += (out.empty() ? "" : "+") + id;
+    for (const auto& id : sorted_ids)
+        out += (out.empty() ? "" : "+") + id;
     return out;
 }
 

@@ -33,12 +33,13 @@ bool valid_scenario_id(std::string_view id) {
 template <typename T>
 std::vector<std::string> ids_of(const std::vector<T>& items) {
     std::vector<std::string> ids;
-    for (const auto& i : items) ids.push_back(i.id);
+    for (const auto& i : items)
+        ids.push_back(i.id);
     return ids;
 }
 
 class ScenarioReader {
-public:
+  public:
     ScenarioReader(const RuleSet& rules, const SourceFile& file, Diagnostics& d)
         : rules_(rules), file_(file), d_(d) {}
 
@@ -75,7 +76,7 @@ public:
         return s;
     }
 
-private:
+  private:
     void read_referred_at(TableReader& r, TrainingScenario& s) {
         const toml::node* when = r.node("referred_at");
         if (!when) return;
@@ -127,10 +128,10 @@ private:
                       {"level", "routes", "triggers"});
         s.expect.level = e.string("level", true);
         if (!s.expect.level.empty() && rules_.level_index(s.expect.level) == kNone)
-            e.error_at(*e.node("level"), "unknown-level",
-                       fmt::format("expected level '{}' is not a level of this rule set{}",
-                                   s.expect.level,
-                                   did_you_mean(s.expect.level, ids_of(rules_.levels))));
+            e.error_at(
+                *e.node("level"), "unknown-level",
+                fmt::format("expected level '{}' is not a level of this rule set{}", s.expect.level,
+                            did_you_mean(s.expect.level, ids_of(rules_.levels))));
         if (const toml::table* routes = e.table("routes")) {
             read_routes(*routes, what, s);
         } else if (!e.node("routes")) {
@@ -139,9 +140,9 @@ private:
                                  e.what()));
         }
         if (!e.node("triggers"))
-            d_.error(file_.path(), file_.pos(t), "missing-key",
-                     fmt::format("{} needs triggers = [...] (an empty list when none fire)",
-                                 e.what()));
+            d_.error(
+                file_.path(), file_.pos(t), "missing-key",
+                fmt::format("{} needs triggers = [...] (an empty list when none fire)", e.what()));
         s.expect.triggers = e.strings("triggers");
         for (const auto& id : s.expect.triggers)
             if (rules_.trigger_index(id) == kNone)
@@ -201,9 +202,8 @@ private:
             for (const auto& c : p.cites)
                 if (rules_.source_index(c.source) == kNone)
                     d_.error(c.origin.file, c.origin.pos, "dangling-citation",
-                             fmt::format("{} cites '{}', but no [[source]] has that id{}",
-                                         t.what(), c.source,
-                                         did_you_mean(c.source, ids_of(rules_.sources))));
+                             fmt::format("{} cites '{}', but no [[source]] has that id{}", t.what(),
+                                         c.source, did_you_mean(c.source, ids_of(rules_.sources))));
             s.teaching.push_back(std::move(p));
         }
     }
@@ -217,7 +217,8 @@ private:
 
 Case TrainingScenario::prefilled() const {
     Case c = intended;
-    for (std::uint32_t qi : to_ask) c.answers[qi] = Answer{};
+    for (std::uint32_t qi : to_ask)
+        c.answers[qi] = Answer{};
     return c;
 }
 
@@ -273,10 +274,8 @@ TrainingPack load_training_pack(const RuleSet& rules, const std::filesystem::pat
     std::error_code ec;
     if (!fs::is_directory(training, ec)) return pack;
     std::vector<fs::path> files;
-    for (auto it = fs::directory_iterator(training, ec); !ec && it != fs::end(it);
-         it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".toml")
-            files.push_back(it->path());
+    for (auto it = fs::directory_iterator(training, ec); !ec && it != fs::end(it); it.increment(ec))
+        if (it->is_regular_file() && it->path().extension() == ".toml") files.push_back(it->path());
     if (ec) d.error(training.string(), {}, "unreadable-folder", "cannot list: " + ec.message());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
@@ -301,7 +300,8 @@ std::vector<std::string> disagreements_with_engine(const RuleSet& rules,
     std::vector<std::string> out;
     for (std::size_t i = 0; i < ids.size(); ++i)
         if (want[i].category != got[i].category) {
-            std::string name = ids[i].rfind("route:", 0) == 0 ? "route " + ids[i].substr(6) : ids[i];
+            std::string name =
+                ids[i].rfind("route:", 0) == 0 ? "route " + ids[i].substr(6) : ids[i];
             out.push_back(fmt::format("{}: expected {}, engine gives {}", name, want[i].category,
                                       got[i].category));
         }

@@ -49,7 +49,6 @@ void load_training_text(const RuleSet& rules, const std::string& path, const std
 
 // Where the expected judgement and the engine's, on the full intended answers, differ:
 // "route s47: expected met, engine gives cannot_rule_out". Empty when they agree.
-std::vector<std::string> disagreements_with_engine(const RuleSet& rules,
-                                                   const TrainingScenario& s);
+std::vector<std::string> disagreements_with_engine(const RuleSet& rules, const TrainingScenario& s);
 
 }  // namespace continuum::engine

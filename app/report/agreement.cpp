@@ -28,7 +28,8 @@ std::optional<double> percent_agreement(const std::vector<std::string>& a,
     std::size_t n = std::min(a.size(), b.size());
     if (n == 0) return std::nullopt;
     std::size_t same = 0;
-    for (std::size_t i = 0; i < n; ++i) same += a[i] == b[i];
+    for (std::size_t i = 0; i < n; ++i)
+        same += a[i] == b[i];
     return static_cast<double>(same) / static_cast<double>(n);
 }
 
@@ -45,7 +46,8 @@ std::optional<double> cohen_kappa(const std::vector<std::vector<double>>& table)
         }
     if (total <= 0) return std::nullopt;
     double po = agree / total, pe = 0;
-    for (std::size_t i = 0; i < k; ++i) pe += (rows[i] / total) * (cols[i] / total);
+    for (std::size_t i = 0; i < k; ++i)
+        pe += (rows[i] / total) * (cols[i] / total);
     if (1 - pe < kCertain) return std::nullopt;
     return (po - pe) / (1 - pe);
 }
@@ -59,7 +61,8 @@ std::optional<double> cohen_kappa(const std::vector<std::string>& a,
         index.emplace(b[i], index.size());
     }
     std::vector<std::vector<double>> table(index.size(), std::vector<double>(index.size(), 0));
-    for (std::size_t i = 0; i < n; ++i) table[index[a[i]]][index[b[i]]] += 1;
+    for (std::size_t i = 0; i < n; ++i)
+        table[index[a[i]]][index[b[i]]] += 1;
     return cohen_kappa(table);
 }
 
@@ -77,12 +80,14 @@ std::optional<double> fleiss_kappa(const std::vector<std::vector<int>>& counts) 
         items += 1;
         ratings += n;
         if (shares.size() < row.size()) shares.resize(row.size(), 0);
-        for (std::size_t j = 0; j < row.size(); ++j) shares[j] += row[j];
+        for (std::size_t j = 0; j < row.size(); ++j)
+            shares[j] += row[j];
     }
     if (items == 0) return std::nullopt;
     p_bar /= items;
     double p_e = 0;
-    for (double s : shares) p_e += (s / ratings) * (s / ratings);
+    for (double s : shares)
+        p_e += (s / ratings) * (s / ratings);
     if (1 - p_e < kCertain) return std::nullopt;
     return (p_bar - p_e) / (1 - p_e);
 }
@@ -90,8 +95,10 @@ std::optional<double> fleiss_kappa(const std::vector<std::vector<int>>& counts) 
 std::optional<double> fleiss_kappa(const std::vector<std::vector<std::string>>& ratings) {
     std::map<std::string, int> index;
     std::vector<std::vector<int>> counts;
-    for (const auto& item : ratings) counts.push_back(tally(item, index));
-    for (auto& row : counts) row.resize(index.size(), 0);
+    for (const auto& item : ratings)
+        counts.push_back(tally(item, index));
+    for (auto& row : counts)
+        row.resize(index.size(), 0);
     return fleiss_kappa(counts);
 }
 
@@ -100,7 +107,8 @@ std::optional<double> pairwise_agreement(const std::vector<std::string>& ratings
     std::map<std::string, int> index;
     std::vector<int> counts = tally(ratings, index);
     double n = static_cast<double>(ratings.size()), pairs = 0;
-    for (int c : counts) pairs += static_cast<double>(c) * (c - 1);
+    for (int c : counts)
+        pairs += static_cast<double>(c) * (c - 1);
     return pairs / (n * (n - 1));
 }
 

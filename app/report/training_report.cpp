@@ -32,9 +32,11 @@ std::vector<RatedJudgement> latest(const std::vector<RatedJudgement>& all) {
 std::vector<std::string> criteria_ids(const std::vector<RatedJudgement>& js) {
     std::set<std::string> routes;
     for (const auto& j : js)
-        for (const auto& [id, f] : j.expected.routes) routes.insert(id);
+        for (const auto& [id, f] : j.expected.routes)
+            routes.insert(id);
     std::vector<std::string> ids{"level"};
-    for (const auto& r : routes) ids.push_back("route:" + r);
+    for (const auto& r : routes)
+        ids.push_back("route:" + r);
     ids.push_back("triggers");
     return ids;
 }
@@ -60,7 +62,8 @@ std::string csv_number(const std::optional<double>& v) {
 std::string csv_text(const std::string& s) {
     if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
 
@@ -100,7 +103,8 @@ CohortReport cohort_report(const std::vector<RatedJudgement>& all) {
         }
         for (const auto& s : scenario_order) {
             std::vector<std::string> ratings;
-            for (std::size_t i : by_scenario[s]) ratings.push_back(committed[i][c].category);
+            for (std::size_t i : by_scenario[s])
+                ratings.push_back(committed[i][c].category);
             items.push_back(std::move(ratings));
         }
         a.percent = percent_agreement(tc, te);
@@ -156,15 +160,17 @@ CohortReport cohort_report(const std::vector<RatedJudgement>& all) {
             r.divisions.push_back(std::move(d));
         }
     }
-    std::stable_sort(r.divisions.begin(), r.divisions.end(),
-                     [](const Division& a, const Division& b) { return a.agreement < b.agreement; });
+    std::stable_sort(
+        r.divisions.begin(), r.divisions.end(),
+        [](const Division& a, const Division& b) { return a.agreement < b.agreement; });
     return r;
 }
 
 void write_report_text(std::ostream& out, const CohortReport& r) {
-    out << fmt::format("{} judgements by {} trainees on {} scenarios (latest judgement per trainee "
-                       "and scenario)\n",
-                       r.judgements, r.trainees, r.scenarios);
+    out << fmt::format(
+        "{} judgements by {} trainees on {} scenarios (latest judgement per trainee "
+        "and scenario)\n",
+        r.judgements, r.trainees, r.scenarios);
     out << fmt::format("Overall: {} agreement with the expected judgements, Cohen's kappa {}\n\n",
                        percent_text(r.percent), kappa_text(r.cohen));
 
@@ -172,18 +178,21 @@ void write_report_text(std::ostream& out, const CohortReport& r) {
     for (const auto& c : r.criteria)
         out << fmt::format("  {:<20} {} {:>4}  {:>7}  {:>7}\n", c.criterion, bar(c.percent),
                            percent_text(c.percent), kappa_text(c.cohen), kappa_text(c.fleiss));
-    out << "\nBy scenario            agreement with expected        Fleiss   trainees  mean score\n";
+    out << "\nBy scenario            agreement with expected        Fleiss   trainees  mean "
+           "score\n";
     for (const auto& s : r.per_scenario)
         out << fmt::format("  {:<20} {} {:>4}  {:>7}  {:>8}  {:>9.0f}%\n", s.scenario,
                            bar(s.percent), percent_text(s.percent), kappa_text(s.fleiss),
                            s.trainees, s.mean_score * 100);
     out << "\nWhere trainees divide most (share of pairs of trainees who agree):\n";
-    if (r.divisions.empty()) out << "  nowhere: every trainee gave the same answer on every criterion\n";
+    if (r.divisions.empty())
+        out << "  nowhere: every trainee gave the same answer on every criterion\n";
     std::size_t shown = 0;
     for (const auto& d : r.divisions) {
         if (++shown > 10) break;
         std::string spread;
-        for (const auto& [cat, n] : d.spread) spread += fmt::format("{}{} {}", spread.empty() ? "" : ", ", cat, n);
+        for (const auto& [cat, n] : d.spread)
+            spread += fmt::format("{}{} {}", spread.empty() ? "" : ", ", cat, n);
         out << fmt::format("  {:<20} {:<14} {:>4} of pairs agree  ({}; expected {})\n", d.scenario,
                            d.criterion, percent_text(d.agreement), spread, d.expected);
     }

@@ -39,9 +39,13 @@ std::string finding_words(const std::string& f) {
 
 CriterionFeedback level_feedback(const RuleSet& rules, const engine::Judgement& committed,
                                  const engine::Judgement& expected) {
-    CriterionFeedback f{"level", "Level", level_name(rules, committed.level),
-                        level_name(rules, expected.level), committed.level == expected.level,
-                        {}, {}};
+    CriterionFeedback f{"level",
+                        "Level",
+                        level_name(rules, committed.level),
+                        level_name(rules, expected.level),
+                        committed.level == expected.level,
+                        {},
+                        {}};
     if (f.agrees) return f;
     if (std::uint32_t li = rules.level_index(expected.level); li != engine::kNone) {
         const auto& level = rules.levels[li];
@@ -59,8 +63,13 @@ CriterionFeedback route_feedback(const RuleSet& rules, const engine::Route& rout
         return it == j.routes.end() ? std::string() : it->second;
     };
     std::string c = get(committed), e = get(expected);
-    CriterionFeedback f{"route:" + route.id, fmt::format("{} {}", route.id, route.title),
-                        finding_words(c), finding_words(e), c == e, {}, {}};
+    CriterionFeedback f{"route:" + route.id,
+                        fmt::format("{} {}", route.id, route.title),
+                        finding_words(c),
+                        finding_words(e),
+                        c == e,
+                        {},
+                        {}};
     if (f.agrees) return f;
     f.why = fmt::format("{}, standard: {}. {}", route.section, engine::describe(route.standard),
                         route.says);
@@ -76,12 +85,18 @@ CriterionFeedback triggers_feedback(const RuleSet& rules, const engine::Judgemen
         std::string out;
         for (const auto& id : ids) {
             std::uint32_t ti = rules.trigger_index(id);
-            out += (out.empty() ? "" : "; ") + (ti == engine::kNone ? id : rules.triggers[ti].title);
+            out +=
+                (out.empty() ? "" : "; ") + (ti == engine::kNone ? id : rules.triggers[ti].title);
         }
         return out;
     };
-    CriterionFeedback f{"triggers", "Always-refer triggers", words(committed.triggers),
-                        words(expected.triggers), committed.triggers == expected.triggers, {}, {}};
+    CriterionFeedback f{"triggers",
+                        "Always-refer triggers",
+                        words(committed.triggers),
+                        words(expected.triggers),
+                        committed.triggers == expected.triggers,
+                        {},
+                        {}};
     if (f.agrees) return f;
     // Explain each trigger one side has and the other lacks.
     for (const auto& t : rules.triggers) {
@@ -104,9 +119,11 @@ TrainingFeedback score_judgement(const RuleSet& rules, const engine::Judgement& 
     engine::normalise(e);
     TrainingFeedback out;
     out.criteria.push_back(level_feedback(rules, c, e));
-    for (const auto& route : rules.routes) out.criteria.push_back(route_feedback(rules, route, c, e));
+    for (const auto& route : rules.routes)
+        out.criteria.push_back(route_feedback(rules, route, c, e));
     out.criteria.push_back(triggers_feedback(rules, c, e));
-    for (const auto& f : out.criteria) out.matched += f.agrees;
+    for (const auto& f : out.criteria)
+        out.matched += f.agrees;
     return out;
 }
 

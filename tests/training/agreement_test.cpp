@@ -39,14 +39,13 @@ TEST_CASE("Fleiss 1971: six psychiatrists' diagnoses of thirty patients give kap
 
 TEST_CASE("Wikipedia's Fleiss example: 10 subjects, 14 raters, 5 categories gives 0.210",
           "[agreement]") {
-    std::vector<std::vector<int>> counts = {{0, 0, 0, 0, 14}, {0, 2, 6, 4, 2}, {0, 0, 3, 5, 6},
-                                            {0, 3, 9, 2, 0},  {2, 2, 8, 1, 1}, {7, 7, 0, 0, 0},
-                                            {3, 2, 6, 3, 0},  {2, 5, 3, 2, 2}, {6, 5, 2, 1, 0},
-                                            {0, 2, 2, 3, 7}};
+    std::vector<std::vector<int>> counts = {
+        {0, 0, 0, 0, 14}, {0, 2, 6, 4, 2}, {0, 0, 3, 5, 6}, {0, 3, 9, 2, 0}, {2, 2, 8, 1, 1},
+        {7, 7, 0, 0, 0},  {3, 2, 6, 3, 0}, {2, 5, 3, 2, 2}, {6, 5, 2, 1, 0}, {0, 2, 2, 3, 7}};
     CHECK(*fleiss_kappa(counts) == Approx(0.20993).margin(5e-5));
     // P_i of the second subject, as the worked example gives it.
-    std::vector<std::string> second = {"b", "b", "c", "c", "c", "c", "c", "c",
-                                       "d", "d", "d", "d", "e", "e"};
+    std::vector<std::string> second = {"b", "b", "c", "c", "c", "c", "c",
+                                       "c", "d", "d", "d", "d", "e", "e"};
     CHECK(*pairwise_agreement(second) == Approx(0.253).margin(5e-4));
 }
 
@@ -55,7 +54,8 @@ TEST_CASE("Wikipedia's Cohen example: 50 proposals, two readers, gives 0.4", "[a
     CHECK(*cohen_kappa(std::vector<std::vector<double>>{{20, 5}, {10, 15}}) == Approx(0.4));
     std::vector<std::string> a, b;
     auto add = [&](int n, const char* x, const char* y) {
-        for (int i = 0; i < n; ++i) a.push_back(x), b.push_back(y);
+        for (int i = 0; i < n; ++i)
+            a.push_back(x), b.push_back(y);
     };
     add(20, "yes", "yes");
     add(5, "yes", "no");

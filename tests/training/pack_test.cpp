@@ -15,9 +15,10 @@ namespace {
 // A valid scenario, with `extra` inserted into the scenario table and `expect` replacing the
 // expected outcome, so each test breaks one thing.
 std::string scenario(const std::string& extra = "",
-                     const std::string& routes = "s17 = \"not_met\", s47 = \"not_met\", s20 = "
-                                                 "\"not_met\", s20_4 = \"not_met\", s31 = "
-                                                 "\"not_met\", s44 = \"not_met\", s46 = \"not_met\"") {
+                     const std::string& routes =
+                         "s17 = \"not_met\", s47 = \"not_met\", s20 = "
+                         "\"not_met\", s20_4 = \"not_met\", s31 = "
+                         "\"not_met\", s44 = \"not_met\", s46 = \"not_met\"") {
     return "[[scenario]]\n"
            "id = \"quiet\"\n"
            "title = \"Nothing to worry about\"\n"
@@ -90,22 +91,24 @@ Diagnostics load(const std::string& text, TrainingPack& pack) {
 
 }  // namespace
 
-TEST_CASE("the Surrey pack loads cleanly and every expected outcome is the engine's",
-          "[pack]") {
+TEST_CASE("the Surrey pack loads cleanly and every expected outcome is the engine's", "[pack]") {
     Diagnostics d;
     TrainingPack pack = load_training_pack(surrey(), CONTINUUM_SOURCE_DIR "/rules/surrey", d);
-    for (const auto& m : messages(d)) INFO(m);
+    for (const auto& m : messages(d))
+        INFO(m);
     REQUIRE(d.empty());
     REQUIRE(pack.scenarios.size() >= 12);
     for (const auto& s : pack.scenarios) {
         INFO(s.id);
-        for (const auto& line : disagreements_with_engine(surrey(), s)) INFO(line);
+        for (const auto& line : disagreements_with_engine(surrey(), s))
+            INFO(line);
         CHECK(disagreements_with_engine(surrey(), s).empty());
         CHECK(judgement_of(surrey(), evaluate(surrey(), s.intended)) == s.expect);
         CHECK_FALSE(s.narrative.empty());
         CHECK_FALSE(s.teaching.empty());
         CHECK_FALSE(s.to_ask.empty());
-        for (const auto& t : s.teaching) CHECK_FALSE(t.cites.empty());
+        for (const auto& t : s.teaching)
+            CHECK_FALSE(t.cites.empty());
     }
 }
 
@@ -121,7 +124,8 @@ TEST_CASE("the Surrey pack covers every level, every route met and not met, and 
             (finding == "met" ? met : not_met).insert(route);
         triggers.insert(s.expect.triggers.begin(), s.expect.triggers.end());
     }
-    for (const auto& l : surrey().levels) CHECK(levels.count(l.id));
+    for (const auto& l : surrey().levels)
+        CHECK(levels.count(l.id));
     for (const auto& r : surrey().routes) {
         INFO(r.id);
         CHECK(met.count(r.id));
@@ -136,8 +140,7 @@ TEST_CASE("the Surrey pack covers every level, every route met and not met, and 
     CHECK(objection->expect.routes.at("s20") == "not_met");
 }
 
-TEST_CASE("the trainee sees the prefilled answers, with the questions to ask left open",
-          "[pack]") {
+TEST_CASE("the trainee sees the prefilled answers, with the questions to ask left open", "[pack]") {
     TrainingPack pack;
     REQUIRE(load(scenario(), pack).empty());
     const auto& s = pack.scenarios.at(0);
@@ -156,8 +159,9 @@ TEST_CASE("a pack's faults are positioned, with did-you-mean", "[pack]") {
         CHECK(m[0].find("did you mean 'narrative'") != std::string::npos);
     }
     SECTION("an unknown route, and the route then missing") {
-        std::string routes = "s17 = \"not_met\", s74 = \"not_met\", s20 = \"not_met\", s20_4 = "
-                             "\"not_met\", s31 = \"not_met\", s44 = \"not_met\", s46 = \"not_met\"";
+        std::string routes =
+            "s17 = \"not_met\", s74 = \"not_met\", s20 = \"not_met\", s20_4 = "
+            "\"not_met\", s31 = \"not_met\", s44 = \"not_met\", s46 = \"not_met\"";
         std::string text = scenario("", routes);
         auto m = messages(load(text, pack));
         REQUIRE(m.size() == 2);

@@ -11,7 +11,10 @@ namespace {
 report::RatedJudgement rated(const std::string& trainee, const std::string& scenario,
                              const std::string& level, const std::string& expected_level,
                              const std::string& s47 = "met") {
-    return {trainee, "cohort", scenario, {level, {{"s47", s47}}, {}},
+    return {trainee,
+            "cohort",
+            scenario,
+            {level, {{"s47", s47}}, {}},
             {expected_level, {{"s47", "met"}}, {}}};
 }
 }  // namespace

@@ -21,7 +21,8 @@ TEST_CASE("a judgement that matches scores every criterion", "[score]") {
     CHECK(f.criteria.size() == surrey().routes.size() + 2);
     CHECK(f.matched == f.criteria.size());
     CHECK(f.score() == 1.0);
-    for (const auto& c : f.criteria) CHECK(c.why.empty());
+    for (const auto& c : f.criteria)
+        CHECK(c.why.empty());
 }
 
 TEST_CASE("each difference carries the rule's words and its sources", "[score]") {

@@ -4,8 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include <catch2/catch.hpp>
 #include <sqlite3.h>
+#include <catch2/catch.hpp>
 
 #include "audit/training_store.hpp"
 
@@ -91,7 +91,8 @@ TEST_CASE("committed judgements round-trip, and reveal comes after commit, once"
     store.reset();
     CHECK(sql_fails(file, "UPDATE result SET committed = '{}' WHERE id = 1"));
     CHECK(sql_fails(file, "DELETE FROM result"));
-    CHECK(sql_fails(file, "UPDATE result SET revealed_at = '2000-01-01T00:00:00.000Z' WHERE id = 2"));
+    CHECK(
+        sql_fails(file, "UPDATE result SET revealed_at = '2000-01-01T00:00:00.000Z' WHERE id = 2"));
     store = audit::TrainingStore::open_existing(file, error);
     REQUIRE(store);
     CHECK(store->list().size() == 2);
@@ -112,8 +113,7 @@ TEST_CASE("exports carry every judgement in JSON Lines and CSV", "[store]") {
     CHECK(std::count(text.begin(), text.end(), '\n') == 3);
 }
 
-TEST_CASE("a file that is not a training results file is refused and left untouched",
-          "[store]") {
+TEST_CASE("a file that is not a training results file is refused and left untouched", "[store]") {
     TempDir t;
     fs::path other = t.dir / "other.sqlite";
     REQUIRE_FALSE(sql_fails(other, "CREATE TABLE notes (x TEXT)"));

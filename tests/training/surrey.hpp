@@ -15,7 +15,8 @@ inline const continuum::engine::RuleSet& surrey() {
 
 inline std::vector<std::string> messages(const continuum::engine::Diagnostics& d) {
     std::vector<std::string> out;
-    for (const auto& item : d.items()) out.push_back(continuum::engine::format_diagnostic(item));
+    for (const auto& item : d.items())
+        out.push_back(continuum::engine::format_diagnostic(item));
     return out;
 }
 

@@ -11,12 +11,13 @@ namespace {
 
 fs::path session_file() {
     fs::path file = fs::temp_directory_path() / "continuum-training-cli-test.sqlite";
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        fs::remove(file.string() + suffix);
     std::string error;
     auto store = audit::TrainingStore::open(file, error);
     REQUIRE(store);
-    engine::Judgement expected{"statutory", {{"s47", "met"}, {"s31", "cannot_rule_out"}},
-                               {"non_mobile_bruising"}};
+    engine::Judgement expected{
+        "statutory", {{"s47", "met"}, {"s31", "cannot_rule_out"}}, {"non_mobile_bruising"}};
     int n = 0;
     for (const char* level : {"statutory", "statutory", "intensive", "targeted"}) {
         audit::TrainingResult r;
@@ -42,7 +43,8 @@ TEST_CASE("training report prints agreement figures and where people divide", "[
     auto run = clitest::continuum({"training", "report", file.string()});
     CHECK(run.code == 0);
     CHECK(run.out.find("4 judgements by 4 trainees on 1 scenarios") == 0);
-    CHECK(run.out.find("level                ##########.......... " " 50%") != std::string::npos);
+    CHECK(run.out.find("level                ##########.......... "
+                       " 50%") != std::string::npos);
     CHECK(run.out.find("Where trainees divide most") != std::string::npos);
     CHECK(run.out.find("bruised-baby         level") != std::string::npos);
 
@@ -63,7 +65,8 @@ TEST_CASE("training report prints agreement figures and where people divide", "[
     auto exported = clitest::continuum({"training", "export", file.string(), "--format", "csv"});
     CHECK(exported.code == 0);
     CHECK(std::count(exported.out.begin(), exported.out.end(), '\n') == 5);
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        fs::remove(file.string() + suffix);
 }
 
 TEST_CASE("training report on a missing or foreign file exits 2 with a message", "[cli]") {
