@@ -27,6 +27,9 @@ int run(int argc, char** argv) {
     add_eval(app, action);
     add_audit(app, action);
     add_training(app, action);
+    add_impact(app, action);
+    add_diff(app, action);
+    add_cases(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -13,5 +13,8 @@ void add_test(CLI::App& app, Action& run);
 void add_eval(CLI::App& app, Action& run);
 void add_audit(CLI::App& app, Action& run);
 void add_training(CLI::App& app, Action& run);
+void add_impact(CLI::App& app, Action& run);
+void add_diff(CLI::App& app, Action& run);
+void add_cases(CLI::App& app, Action& run);
 
 }  // namespace continuum::cli

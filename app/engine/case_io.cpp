@@ -213,9 +213,18 @@ std::optional<Case> read_case_file(const RuleSet& rules, const std::string& path
 
 std::optional<Case> read_case_json(const RuleSet& rules, std::string_view json, const std::string& file,
                                    std::uint32_t line, Diagnostics& d) {
-    SourcePos at{line, 1};
     nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
+        d.error(file, SourcePos{line, 1}, "json-syntax", "this line is not a JSON object");
+        return std::nullopt;
+    }
+    return read_case_json_object(rules, j, file, line, d);
+}
+
+std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::json& j, const std::string& file,
+                                          std::uint32_t line, Diagnostics& d, std::vector<std::string>* set_aside) {
+    SourcePos at{line, 1};
+    if (!j.is_object()) {
         d.error(file, at, "json-syntax", "this line is not a JSON object");
         return std::nullopt;
     }
@@ -239,6 +248,10 @@ std::optional<Case> read_case_json(const RuleSet& rules, std::string_view json, 
         } else {
             for (const auto& [id, v] : j["answers"].items()) {
                 std::uint32_t qi = rules.question_index(id);
+                if (qi == kNone && set_aside) {
+                    set_aside->push_back(id);
+                    continue;
+                }
                 if (qi == kNone) {
                     d.error(file, at, "unknown-question", unknown_question(rules, id));
                     continue;
@@ -277,7 +290,9 @@ std::optional<Case> read_case_json(const RuleSet& rules, std::string_view json, 
                 }
                 std::string id = v.get<std::string>();
                 std::uint32_t qi = rules.question_index(id);
-                if (qi == kNone) {
+                if (qi == kNone && set_aside) {
+                    set_aside->push_back(id);
+                } else if (qi == kNone) {
                     d.error(file, at, "unknown-question", unknown_question(rules, id));
                 } else if (c.answers[qi].state == AnswerState::Answered) {
                     d.error(file, at, "answered-and-unknown",

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 #include <toml++/toml.h>
@@ -39,6 +40,13 @@ std::optional<Case> read_case_file(const RuleSet& rules, const std::string& path
 // `line` places messages in a library file.
 std::optional<Case> read_case_json(const RuleSet& rules, std::string_view json,
                                    const std::string& file, std::uint32_t line, Diagnostics& d);
+
+// The same from an already parsed object. With `set_aside`, an answer or unknown naming a
+// question this rule set does not define is not an error but is listed there: impact analysis
+// reads one library under two rule sets that need not ask the same questions.
+std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::json& j, const std::string& file,
+                                          std::uint32_t line, Diagnostics& d,
+                                          std::vector<std::string>* set_aside = nullptr);
 
 std::string case_to_toml(const RuleSet& rules, const Case& c);
 nlohmann::json case_to_json(const RuleSet& rules, const Case& c);

@@ -55,6 +55,14 @@ void Diagnostics::sort() {
                  items_.end());
 }
 
+std::size_t Diagnostics::remove_codes(std::initializer_list<std::string_view> codes) {
+    auto before = items_.size();
+    std::erase_if(items_, [&](const Diagnostic& d) {
+        return std::find(codes.begin(), codes.end(), d.code) != codes.end();
+    });
+    return before - items_.size();
+}
+
 // Optimal string alignment distance: a swapped pair of letters ("levle") is one typo, not two.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     const std::size_t w = b.size() + 1;

@@ -2,6 +2,7 @@
 // They are values, collected in one pass and sorted by position, never exceptions.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,7 +28,7 @@ struct Diagnostic {
 std::string format_diagnostic(const Diagnostic& d);
 
 class Diagnostics {
-public:
+  public:
     void error(std::string file, SourcePos pos, std::string code, std::string message);
     void warning(std::string file, SourcePos pos, std::string code, std::string message);
     void add(Diagnostic d) { items_.push_back(std::move(d)); }
@@ -40,9 +41,11 @@ public:
 
     // Stable order: by file, line, column, then errors before warnings.
     void sort();
+    // Drops every diagnostic whose code is one of `codes`; returns how many went.
+    std::size_t remove_codes(std::initializer_list<std::string_view> codes);
     const std::vector<Diagnostic>& items() const { return items_; }
 
-private:
+  private:
     std::vector<Diagnostic> items_;
 };
 

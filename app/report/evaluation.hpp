@@ -20,7 +20,10 @@ struct Evaluation {
     std::vector<engine::ChangeTarget> changes;
 };
 
-Evaluation evaluate_fully(const engine::RuleSet& rules, const engine::Case& c);
+// `limits` bounds the what-could-change search (the GUI uses a smaller budget than the CLI so
+// that answering a question stays instant; the result says when the search was cut short).
+Evaluation evaluate_fully(const engine::RuleSet& rules, const engine::Case& c,
+                          const engine::ChangeLimits& limits = {});
 
 // "by the end of Tuesday 24 November 2026" / "by 13:40 on Monday 23 November 2026"
 std::string due_text(const engine::Due& due);

@@ -2,6 +2,9 @@
 // what to do, and all faults are collected in one pass.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "engine/lint.hpp"
 #include "engine/scenario.hpp"
 #include "fixture.hpp"
@@ -286,4 +289,33 @@ TEST_CASE(
     CHECK(closest_match("domian", keys) == "domain");
     CHECK(closest_match("citations", keys).empty());
     CHECK(closest_match("level", keys).empty());  // an exact key is not a typo
+}
+
+TEST_CASE("a file with a TOML error does not cascade into unknown-name errors elsewhere",
+          "[diagnostics]") {
+    using continuum::engine::load_ruleset_from_texts;
+    auto r = load_ruleset_from_texts(
+        "rs", {{"base.toml", fixture::kBase},
+               {"questions.toml", fixture::yes_no("a") + "[[question\n"},
+               {"rules.toml",
+                "[[rule]]\nid = \"r\"\nlevel = \"targeted\"\ndomain = \"d\"\nsays = \"s\"\n"
+                "cites = [\"src\"]\nwhen = \"a and b\"\n"}});
+    CHECK_FALSE(r.ok());
+    auto messages = fixture::messages(r.diagnostics);
+    INFO(fmt::format("{}", fmt::join(messages, "\n")));
+    CHECK(r.diagnostics.error_count() == 1);
+    Diagnostic syntax = only(r.diagnostics, "toml-syntax");
+    CHECK(syntax.file == "rs/questions.toml");
+    Diagnostic note = only(r.diagnostics, "references-not-checked");
+    CHECK(note.severity == Severity::Warning);
+    CHECK_THAT(note.message, Catch::Contains("questions.toml could not be read"));
+
+    // Without the syntax error the undefined name is reported as usual.
+    auto fixed = load_ruleset_from_texts(
+        "rs", {{"base.toml", fixture::kBase},
+               {"questions.toml", fixture::yes_no("a")},
+               {"rules.toml",
+                "[[rule]]\nid = \"r\"\nlevel = \"targeted\"\ndomain = \"d\"\nsays = \"s\"\n"
+                "cites = [\"src\"]\nwhen = \"a and b\"\n"}});
+    CHECK(only(fixed.diagnostics, "unknown-identifier").message.find("'b'") != std::string::npos);
 }

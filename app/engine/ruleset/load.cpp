@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <toml++/toml.h>
 
 #include "digest.hpp"
@@ -58,8 +59,9 @@ std::vector<RuleFileText> read_rule_files(const std::filesystem::path& folder, D
         files.push_back({rel.generic_string(), text.str()});
     }
     if (ec) diags.error(folder.string(), {}, "unreadable-folder", "cannot list: " + ec.message());
-    std::sort(files.begin(), files.end(),
-              [](const RuleFileText& a, const RuleFileText& b) { return a.relative_path < b.relative_path; });
+    std::sort(files.begin(), files.end(), [](const RuleFileText& a, const RuleFileText& b) {
+        return a.relative_path < b.relative_path;
+    });
     return files;
 }
 
@@ -68,25 +70,32 @@ namespace {
 // [SECTION] Reading one file
 
 const std::vector<std::string> kTopLevelKeys = {
-    "ruleset", "calendar", "source",  "level",  "domain", "question", "fact",
+    "ruleset", "calendar",    "source",  "level", "domain", "question", "fact",
     "rule",    "combination", "trigger", "route", "action", "consent"};
 
 bool valid_identifier(std::string_view id) {
-    if (id.empty() || !(std::islower(static_cast<unsigned char>(id[0])) || id[0] == '_')) return false;
+    if (id.empty() || !(std::islower(static_cast<unsigned char>(id[0])) || id[0] == '_'))
+        return false;
     for (char c : id)
-        if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
+        if (!(std::islower(static_cast<unsigned char>(c)) ||
+              std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
             return false;
-    static const char* reserved[] = {"and", "or", "not", "in", "true", "false", "count", "known", "days_since"};
+    static const char* reserved[] = {"and",   "or",    "not",   "in",        "true",
+                                     "false", "count", "known", "days_since"};
     for (const char* r : reserved)
         if (id == r) return false;
     return true;
 }
 
 class FileReader {
-public:
-    FileReader(RuleSet& rs, Diagnostics& d, const SourceFile& file, std::vector<PendingCondition>& pending,
-               bool& seen_ruleset, bool& seen_calendar)
-        : rs_(rs), d_(d), file_(file), pending_(pending), seen_ruleset_(seen_ruleset),
+  public:
+    FileReader(RuleSet& rs, Diagnostics& d, const SourceFile& file,
+               std::vector<PendingCondition>& pending, bool& seen_ruleset, bool& seen_calendar)
+        : rs_(rs),
+          d_(d),
+          file_(file),
+          pending_(pending),
+          seen_ruleset_(seen_ruleset),
           seen_calendar_(seen_calendar) {}
 
     void read(const toml::table& doc) {
@@ -98,8 +107,10 @@ public:
                              fmt::format("'{}' must be a table: write [{}] on its own line", k, k));
                     continue;
                 }
-                if (k == "ruleset") read_ruleset(*node.as_table());
-                else read_calendar(*node.as_table());
+                if (k == "ruleset")
+                    read_ruleset(*node.as_table());
+                else
+                    read_calendar(*node.as_table());
                 continue;
             }
             if (std::find(kTopLevelKeys.begin(), kTopLevelKeys.end(), k) == kTopLevelKeys.end()) {
@@ -115,23 +126,35 @@ public:
                                      k, k, k));
                 continue;
             }
-            for (const auto& item : *arr) read_item(k, *item.as_table());
+            for (const auto& item : *arr)
+                read_item(k, *item.as_table());
         }
     }
 
-private:
+  private:
     void read_item(const std::string& kind, const toml::table& t) {
-        if (kind == "source") read_source(t);
-        else if (kind == "level") read_level(t);
-        else if (kind == "domain") read_domain(t);
-        else if (kind == "question") read_question(t);
-        else if (kind == "fact") read_fact(t);
-        else if (kind == "rule") read_rule(t);
-        else if (kind == "combination") read_combination(t);
-        else if (kind == "trigger") read_trigger(t);
-        else if (kind == "route") read_route(t);
-        else if (kind == "action") read_action(t);
-        else if (kind == "consent") read_consent(t);
+        if (kind == "source")
+            read_source(t);
+        else if (kind == "level")
+            read_level(t);
+        else if (kind == "domain")
+            read_domain(t);
+        else if (kind == "question")
+            read_question(t);
+        else if (kind == "fact")
+            read_fact(t);
+        else if (kind == "rule")
+            read_rule(t);
+        else if (kind == "combination")
+            read_combination(t);
+        else if (kind == "trigger")
+            read_trigger(t);
+        else if (kind == "route")
+            read_route(t);
+        else if (kind == "action")
+            read_action(t);
+        else if (kind == "consent")
+            read_consent(t);
     }
 
     // Reads `id`, checks its spelling, and names the reader's owner after it.
@@ -149,7 +172,8 @@ private:
         return id;
     }
 
-    void keep(std::optional<PendingCondition> pc, ItemKind kind, std::size_t index, bool is_unless = false) {
+    void keep(std::optional<PendingCondition> pc, ItemKind kind, std::size_t index,
+              bool is_unless = false) {
         if (!pc) return;
         pc->kind = kind;
         pc->index = static_cast<std::uint32_t>(index);
@@ -216,7 +240,8 @@ private:
     }
 
     void read_source(const toml::table& t) {
-        TableReader r(t, file_, d_, "[[source]]", {"id", "title", "publisher", "date", "url", "text"});
+        TableReader r(t, file_, d_, "[[source]]",
+                      {"id", "title", "publisher", "date", "url", "text"});
         Source s;
         s.id = read_id(r, "source");
         s.title = r.string("title", true);
@@ -227,7 +252,8 @@ private:
         s.origin = r.origin();
         if (s.url.empty() && s.text.empty())
             d_.warning(file_.path(), file_.pos(t), "source-without-reference",
-                       fmt::format("{} has neither 'url' nor 'text', so a reader cannot check it", r.what()));
+                       fmt::format("{} has neither 'url' nor 'text', so a reader cannot check it",
+                                   r.what()));
         rs_.sources.push_back(std::move(s));
     }
 
@@ -245,8 +271,9 @@ private:
         l.origin = r.origin();
         if (!l.colour.empty()) {
             bool ok = l.colour.size() == 7 && l.colour[0] == '#' &&
-                      std::all_of(l.colour.begin() + 1, l.colour.end(),
-                                  [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+                      std::all_of(l.colour.begin() + 1, l.colour.end(), [](char c) {
+                          return std::isxdigit(static_cast<unsigned char>(c));
+                      });
             if (!ok)
                 r.error_at(*r.node("colour"), "bad-colour",
                            fmt::format("colour of {} must be written like \"#1b9e77\"", r.what()));
@@ -280,17 +307,24 @@ private:
         q.cites = r.citations();
         q.origin = r.origin();
         std::string type = r.string("type", true);
-        static const std::vector<std::string> types = {"yes_no", "choice", "number", "date", "text"};
-        if (type == "yes_no") q.type = AnswerType::YesNo;
-        else if (type == "choice") q.type = AnswerType::Choice;
-        else if (type == "number") q.type = AnswerType::Number;
-        else if (type == "date") q.type = AnswerType::Date;
-        else if (type == "text") q.type = AnswerType::Text;
+        static const std::vector<std::string> types = {"yes_no", "choice", "number", "date",
+                                                       "text"};
+        if (type == "yes_no")
+            q.type = AnswerType::YesNo;
+        else if (type == "choice")
+            q.type = AnswerType::Choice;
+        else if (type == "number")
+            q.type = AnswerType::Number;
+        else if (type == "date")
+            q.type = AnswerType::Date;
+        else if (type == "text")
+            q.type = AnswerType::Text;
         else if (!type.empty())
-            r.error_at(*r.node("type"), "bad-value",
-                       fmt::format("type of {} is '{}'{}; the types are yes_no, choice, number, date "
-                                   "and text",
-                                   r.what(), type, did_you_mean(type, types)));
+            r.error_at(
+                *r.node("type"), "bad-value",
+                fmt::format("type of {} is '{}'{}; the types are yes_no, choice, number, date "
+                            "and text",
+                            r.what(), type, did_you_mean(type, types)));
         read_choices(r, q);
         std::size_t index = rs_.questions.size();
         keep(r.condition("ask_when", q.ask_when), ItemKind::Question, index);
@@ -300,8 +334,9 @@ private:
     void read_choices(TableReader& r, Question& q) {
         const toml::array* arr = r.array("choices");
         if (q.type != AnswerType::Choice) {
-            if (arr) r.error_at(*r.node("choices"), "bad-value",
-                                fmt::format("{} has choices but its type is not \"choice\"", r.what()));
+            if (arr)
+                r.error_at(*r.node("choices"), "bad-value",
+                           fmt::format("{} has choices but its type is not \"choice\"", r.what()));
             return;
         }
         if (!arr || arr->empty()) {
@@ -319,11 +354,13 @@ private:
                 opt.id = cr.string("id", true);
                 opt.label = cr.string("label", true);
             } else {
-                r.error_at(c, "wrong-type", "a choice is a quoted text or { id = \"...\", label = \"...\" }");
+                r.error_at(c, "wrong-type",
+                           "a choice is a quoted text or { id = \"...\", label = \"...\" }");
                 continue;
             }
             if (std::find(q.choice_ids.begin(), q.choice_ids.end(), opt.id) != q.choice_ids.end())
-                r.error_at(c, "duplicate-id", fmt::format("choice '{}' appears twice in {}", opt.id, r.what()));
+                r.error_at(c, "duplicate-id",
+                           fmt::format("choice '{}' appears twice in {}", opt.id, r.what()));
             q.choice_ids.push_back(opt.id);
             q.choices.push_back(std::move(opt));
         }
@@ -342,7 +379,8 @@ private:
 
     void read_rule(const toml::table& t) {
         TableReader r(t, file_, d_, "[[rule]]",
-                      {"id", "level", "domain", "subdomain", "says", "when", "unless", "unless_says", "cites"});
+                      {"id", "level", "domain", "subdomain", "says", "when", "unless",
+                       "unless_says", "cites"});
         LevelRule lr;
         lr.id = read_id(r, "rule");
         lr.level = r.string("level", true);
@@ -362,8 +400,9 @@ private:
     }
 
     void read_combination(const toml::table& t) {
-        TableReader r(t, file_, d_, "[[combination]]",
-                      {"id", "level", "says", "counts_level", "of", "at_least", "across_domains", "cites"});
+        TableReader r(
+            t, file_, d_, "[[combination]]",
+            {"id", "level", "says", "counts_level", "of", "at_least", "across_domains", "cites"});
         Combination c;
         c.id = read_id(r, "combination");
         c.level = r.string("level", true);
@@ -373,18 +412,21 @@ private:
         c.cites = r.citations();
         c.origin = r.origin();
         if (c.counts_level.empty() == c.of.empty())
-            d_.error(file_.path(), c.origin.pos, "bad-value",
-                     fmt::format("{} needs exactly one of 'counts_level' (count that level's rules) "
-                                 "or 'of' (a list of rule ids)",
-                                 r.what()));
+            d_.error(
+                file_.path(), c.origin.pos, "bad-value",
+                fmt::format("{} needs exactly one of 'counts_level' (count that level's rules) "
+                            "or 'of' (a list of rule ids)",
+                            r.what()));
         auto at_least = r.integer("at_least", true);
         auto across = r.integer("across_domains");
         if (at_least && *at_least < 1)
             r.error_at(*r.node("at_least"), "bad-value", "'at_least' must be 1 or more");
         if (across && *across < 1)
-            r.error_at(*r.node("across_domains"), "bad-value", "'across_domains' must be 1 or more");
+            r.error_at(*r.node("across_domains"), "bad-value",
+                       "'across_domains' must be 1 or more");
         c.at_least = static_cast<std::uint32_t>(std::max<std::int64_t>(1, at_least.value_or(1)));
-        c.across_domains = static_cast<std::uint32_t>(std::max<std::int64_t>(1, across.value_or(1)));
+        c.across_domains =
+            static_cast<std::uint32_t>(std::max<std::int64_t>(1, across.value_or(1)));
         rs_.combinations.push_back(std::move(c));
     }
 
@@ -405,8 +447,8 @@ private:
 
     void read_route(const toml::table& t) {
         TableReader r(t, file_, d_, "[[route]]",
-                      {"id", "title", "section", "standard", "says", "test", "unless", "unless_says",
-                       "actions", "actions_if_cannot_rule_out", "wording", "cites"});
+                      {"id", "title", "section", "standard", "says", "test", "unless",
+                       "unless_says", "actions", "actions_if_cannot_rule_out", "wording", "cites"});
         Route rt;
         rt.id = read_id(r, "route");
         rt.title = r.string("title", true);
@@ -418,20 +460,26 @@ private:
         rt.cites = r.citations();
         rt.origin = r.origin();
         std::string standard = r.string("standard", true);
-        static const std::vector<std::string> standards = {"suspect", "believe", "likely", "appears",
-                                                           "court_satisfied"};
-        if (standard == "suspect") rt.standard = Standard::Suspect;
-        else if (standard == "believe") rt.standard = Standard::Believe;
-        else if (standard == "likely") rt.standard = Standard::Likely;
-        else if (standard == "appears") rt.standard = Standard::Appears;
-        else if (standard == "court_satisfied") rt.standard = Standard::CourtSatisfied;
+        static const std::vector<std::string> standards = {"suspect", "believe", "likely",
+                                                           "appears", "court_satisfied"};
+        if (standard == "suspect")
+            rt.standard = Standard::Suspect;
+        else if (standard == "believe")
+            rt.standard = Standard::Believe;
+        else if (standard == "likely")
+            rt.standard = Standard::Likely;
+        else if (standard == "appears")
+            rt.standard = Standard::Appears;
+        else if (standard == "court_satisfied")
+            rt.standard = Standard::CourtSatisfied;
         else if (!standard.empty())
             r.error_at(*r.node("standard"), "bad-value",
                        fmt::format("standard of {} is '{}'{}; the standards are suspect, believe, "
                                    "likely, appears and court_satisfied",
                                    r.what(), standard, did_you_mean(standard, standards)));
         if (const toml::table* w = r.table("wording")) {
-            TableReader wr(*w, file_, d_, "the wording of " + r.what(), {"met", "not_met", "cannot_rule_out"});
+            TableReader wr(*w, file_, d_, "the wording of " + r.what(),
+                           {"met", "not_met", "cannot_rule_out"});
             rt.wording_met = wr.string("met");
             rt.wording_not_met = wr.string("not_met");
             rt.wording_cannot_rule_out = wr.string("cannot_rule_out");
@@ -443,7 +491,8 @@ private:
     }
 
     void read_action(const toml::table& t) {
-        TableReader r(t, file_, d_, "[[action]]", {"id", "title", "says", "due", "after", "when", "cites"});
+        TableReader r(t, file_, d_, "[[action]]",
+                      {"id", "title", "says", "due", "after", "when", "cites"});
         Action a;
         a.id = read_id(r, "action");
         a.title = r.string("title", true);
@@ -484,9 +533,12 @@ private:
         c.origin = r.origin();
         std::string kind = r.string("kind", true);
         static const std::vector<std::string> kinds = {"requirement", "position", "prompt"};
-        if (kind == "requirement") c.kind = ConsentKind::Requirement;
-        else if (kind == "position") c.kind = ConsentKind::Position;
-        else if (kind == "prompt") c.kind = ConsentKind::Prompt;
+        if (kind == "requirement")
+            c.kind = ConsentKind::Requirement;
+        else if (kind == "position")
+            c.kind = ConsentKind::Position;
+        else if (kind == "prompt")
+            c.kind = ConsentKind::Prompt;
         else if (!kind.empty())
             r.error_at(*r.node("kind"), "bad-value",
                        fmt::format("kind of {} is '{}'{}; the kinds are requirement, position and "
@@ -524,15 +576,19 @@ LoadResult load_ruleset_from_texts(const std::string& root, std::vector<RuleFile
     std::vector<toml::table> docs;  // kept alive: pending conditions point into their files
     std::vector<PendingCondition> pending;
     bool seen_ruleset = false, seen_calendar = false;
+    std::vector<std::string>
+        unparsed;  // files with TOML syntax errors: their definitions are missing
     docs.reserve(files.size());
     for (auto& f : files) {
         rs->files.push_back(f.relative_path);
-        auto file = std::make_unique<SourceFile>(join_path(root, f.relative_path), std::move(f.text));
+        auto file =
+            std::make_unique<SourceFile>(join_path(root, f.relative_path), std::move(f.text));
         try {
             docs.push_back(toml::parse(file->text(), std::string_view(file->path())));
         } catch (const toml::parse_error& e) {
             d.error(file->path(), file->pos(e.source().begin), "toml-syntax",
                     fmt::format("this is not valid TOML: {}", e.description()));
+            unparsed.push_back(f.relative_path);
             sources.push_back(std::move(file));
             continue;
         }
@@ -546,10 +602,25 @@ LoadResult load_ruleset_from_texts(const std::string& root, std::vector<RuleFile
         d.error(root, {}, "missing-ruleset",
                 "no file defines [ruleset] with its id, name and version (usually ruleset.toml)");
     if (!seen_calendar && !files.empty())
-        d.warning(root, {}, "missing-calendar",
-                  "no [calendar] of bank holidays: due dates in working days will skip weekends only");
+        d.warning(
+            root, {}, "missing-calendar",
+            "no [calendar] of bank holidays: due dates in working days will skip weekends only");
 
     resolve_ruleset(*rs, pending, d);
+    if (!unparsed.empty()) {
+        // What the unreadable file defines looks undefined everywhere else: a cascade of
+        // "unknown name" errors that hides the one real fault. Report the fault alone.
+        std::size_t hidden =
+            d.remove_codes({"unknown-identifier", "unknown-level", "unknown-action", "unknown-rule",
+                            "unknown-domain", "unknown-choice", "dangling-citation"});
+        if (hidden > 0)
+            d.warning(
+                root, {}, "references-not-checked",
+                fmt::format(
+                    "{} reference{} to undefined names not reported: {} could not be read and may "
+                    "define them; fix the TOML error first, then lint again",
+                    hidden, hidden == 1 ? "" : "s", fmt::join(unparsed, ", ")));
+    }
 
     d.sort();
     if (!d.has_errors()) result.rules = std::move(rs);

@@ -1,0 +1,60 @@
+#include "read_file.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace continuum::cli {
+
+std::optional<std::string> read_whole_file(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        std::cerr << "continuum: " << path << " is a folder, not a file\n";
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        std::cerr << "continuum: cannot open " << path << ": " << std::strerror(errno) << "\n";
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) {
+        std::cerr << "continuum: cannot read " << path << "\n";
+        return std::nullopt;
+    }
+    return std::move(text).str();
+}
+
+bool write_file_atomically(const std::string& path, const std::string& bytes) {
+    const std::string temp = path + ".part";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            std::cerr << "continuum: cannot write " << temp << ": " << std::strerror(errno) << "\n";
+            return false;
+        }
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        if (!out) {
+            std::cerr << "continuum: writing " << temp << " failed (disk full?)\n";
+            std::remove(temp.c_str());
+            return false;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec);
+    if (ec) {
+        std::cerr << "continuum: cannot rename " << temp << " to " << path << ": " << ec.message()
+                  << "\n";
+        std::remove(temp.c_str());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace continuum::cli

@@ -1,0 +1,217 @@
+// The platform layer: GLFW window, OpenGL via glad, the ImGui backends, fonts and theme, and
+// the frame loop. It sleeps in glfwWaitEvents when nothing happens; the engine runs only when
+// an intent changes the case (in Session).
+#include "app.hpp"
+
+#include <cfloat>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+#include <glad/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include "audit_sink.hpp"
+#include "fonts.hpp"
+#include "options.hpp"
+#include "screenshot.hpp"
+#include "session.hpp"
+#include "theme.hpp"
+#include "views/views.hpp"
+
+namespace continuum::ui {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+void glfw_error(int code, const char* description) {
+    std::fprintf(stderr, "GLFW error %d: %s\n", code, description);
+}
+
+struct Platform {
+    GLFWwindow* window = nullptr;
+    ~Platform() {
+        if (window) {
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui_ImplGlfw_Shutdown();
+            ImGui::DestroyContext();
+            glfwDestroyWindow(window);
+        }
+        glfwTerminate();
+    }
+};
+
+// The font and style for the current settings and the monitor's content scale.
+void apply_look(GLFWwindow* window, const Settings& s, bool rebuild_device_objects) {
+    float xs = 1, ys = 1;
+    glfwGetWindowContentScale(window, &xs, &ys);
+    float scale = s.font_scale * xs;
+    load_fonts(scale);
+    apply_theme(s.theme, scale);
+    if (rebuild_device_objects) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+void on_close(GLFWwindow* window) {
+    // Closing is a request: the session asks first when answers are not recorded.
+    glfwSetWindowShouldClose(window, GLFW_FALSE);
+    auto* intents = static_cast<Intents*>(glfwGetWindowUserPointer(window));
+    intents->push_back(intent::RequestClose{});
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    const auto started = Clock::now();
+    Options opt;
+    if (auto code = parse_options(argc, argv, opt)) return *code;
+    const bool scripted = !opt.screenshot.empty();
+    auto mark = [&](const char* what) {
+        if (opt.timing)
+            std::printf("%s: %.1f ms after start\n", what,
+                        std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+    };
+
+    // Scripted screenshots use fixed settings so they look the same on every machine.
+    std::string settings_error;
+    Settings settings = scripted ? Settings{} : load_settings(settings_path(), settings_error);
+    if (scripted) {
+        settings.practitioner = "A. Practitioner (example)";
+        settings.role = "MASH social worker";
+    }
+    if (opt.theme) settings.theme = *opt.theme;
+    if (opt.font_scale) settings.font_scale = *opt.font_scale;
+    if (opt.width > 0) settings.window_width = opt.width;
+    if (opt.height > 0) settings.window_height = opt.height;
+
+    std::string audit_path = !opt.audit.empty() ? opt.audit : settings.audit_file;
+    std::unique_ptr<DecisionSink> sink = open_audit_sink(audit_path);
+    Session session(*sink, settings);
+    std::filesystem::path rules_folder = default_rules_folder(opt.rules);
+    if (!session.load_rules(rules_folder))
+        std::fprintf(stderr, "continuum: the rule set in %s has errors (shown in the window)\n",
+                     rules_folder.c_str());
+    if (!opt.case_file.empty()) {
+        std::string error;
+        if (!session.open_case(opt.case_file, error)) {
+            std::fprintf(stderr, "continuum: cannot open the case %s:\n%s", opt.case_file.c_str(),
+                         error.c_str());
+            return 2;
+        }
+    }
+    if (!opt.step.empty() && session.state().rules && !session.select_step(opt.step)) {
+        std::fprintf(stderr, "continuum: no step called '%s'\n", opt.step.c_str());
+        return 2;
+    }
+    session.set_expand_explanations(opt.expand);
+    mark("rules loaded and case evaluated");
+    if (!settings_error.empty()) session.apply(intent::Notice{settings_error});
+
+    glfwSetErrorCallback(glfw_error);
+    Platform platform;
+    if (!glfwInit()) {
+        std::fprintf(stderr, "continuum: no display available (use a subcommand, or xvfb-run)\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    if (scripted) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+    platform.window = glfwCreateWindow(settings.window_width, settings.window_height, "continuum",
+                                       nullptr, nullptr);
+    if (!platform.window) return 1;
+    GLFWwindow* window = platform.window;
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    if (!gladLoadGL(glfwGetProcAddress)) {
+        std::fprintf(stderr, "continuum: OpenGL 3.3 is not available\n");
+        return 1;
+    }
+
+    mark("window and OpenGL context");
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.IniFilename = nullptr;  // the layout is fixed; settings.json holds what is remembered
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    apply_look(window, session.state().settings, false);
+    Settings applied = session.state().settings;
+    mark("fonts and theme");
+
+    Intents intents;
+    glfwSetWindowUserPointer(window, &intents);
+    glfwSetWindowCloseCallback(window, on_close);
+
+    // After any event keep drawing a few frames (hover, popups and navigation settle over 2-3
+    // frames), then block until the next event: an idle window costs no CPU.
+    int active_frames = 3;
+    int frame = 0;
+    const int scripted_frames = 6;
+    while (true) {
+        if (scripted || active_frames > 0)
+            glfwPollEvents();
+        else
+            glfwWaitEvents();
+        active_frames = active_frames > 0 ? active_frames - 1 : 2;
+        if (ImGui::IsAnyMouseDown()) active_frames = 3;
+
+        if (auto text = session.take_clipboard()) ImGui::SetClipboardText(text->c_str());
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        // Scripted screenshots show no hover: wherever the virtual display left the pointer.
+        if (scripted) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        ImGui::NewFrame();
+        draw_main(session.state(), session.scratch(), intents);
+        ImGui::Render();
+        int w, h;
+        glfwGetFramebufferSize(window, &w, &h);
+        glViewport(0, 0, w, h);
+        ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ++frame;
+        if (frame == 1 && opt.timing) {
+            glFinish();
+            mark("first frame drawn");
+        }
+        if (scripted && frame == scripted_frames) {
+            std::string error;
+            bool ok = write_screenshot(opt.screenshot, w, h, error);
+            std::printf("screenshot %s: %s\n", opt.screenshot.c_str(),
+                        ok ? "written" : error.c_str());
+            return ok ? 0 : 1;
+        }
+        glfwSwapBuffers(window);
+
+        if (!intents.empty()) active_frames = 3;
+        session.apply_all(intents);
+        if (session.state().close_now) break;
+        if (!(session.state().settings == applied)) {
+            apply_look(window, session.state().settings, true);
+            applied = session.state().settings;
+            std::string error;
+            if (!scripted && !save_settings(settings_path(), applied, error))
+                session.apply(intent::Notice{error});
+        }
+    }
+    if (!scripted) {
+        Settings s = session.state().settings;
+        glfwGetWindowSize(window, &s.window_width, &s.window_height);
+        std::string error;
+        if (!save_settings(settings_path(), s, error))
+            std::fprintf(stderr, "continuum: %s\n", error.c_str());
+    }
+    return 0;
+}
+
+}  // namespace continuum::ui

@@ -1,0 +1,64 @@
+// What a user asked for while a frame was drawn. Views append intents; the session applies
+// them after Render(), so state never changes half-way through drawing.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/case.hpp"
+#include "settings.hpp"
+
+namespace continuum::ui {
+
+namespace intent {
+struct SetAnswer {
+    std::uint32_t question;
+    engine::Answer answer;  // NotAsked clears it
+};
+struct SetCaseRef {
+    std::string ref;
+};
+struct SetReferredAt {
+    engine::DateTime at;
+};
+struct GoToStep {
+    std::size_t step;
+};
+struct JumpToQuestion {
+    std::uint32_t question;
+};
+struct FocusDone {
+    unsigned serial;
+};
+struct Record {};  // Ctrl+Enter or the Record button
+struct CopyReport {};
+enum class ReportFormat { Html, Markdown };
+struct SaveReport {
+    ReportFormat format;
+};
+struct NewCase {};
+struct OpenSettings {};
+struct ApplySettings {
+    Settings settings;
+};
+struct CloseSettings {};
+struct ReloadRules {};
+struct RequestClose {};
+struct ConfirmClose {};
+struct CancelClose {};
+struct Notice {
+    std::string text;
+};
+}  // namespace intent
+
+using Intent =
+    std::variant<intent::SetAnswer, intent::SetCaseRef, intent::SetReferredAt, intent::GoToStep,
+                 intent::JumpToQuestion, intent::FocusDone, intent::Record, intent::CopyReport,
+                 intent::SaveReport, intent::NewCase, intent::OpenSettings, intent::ApplySettings,
+                 intent::CloseSettings, intent::ReloadRules, intent::RequestClose,
+                 intent::ConfirmClose, intent::CancelClose, intent::Notice>;
+using Intents = std::vector<Intent>;
+
+}  // namespace continuum::ui

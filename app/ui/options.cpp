@@ -1,0 +1,55 @@
+#include "options.hpp"
+
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+
+namespace continuum::ui {
+
+std::optional<int> parse_options(int argc, char** argv, Options& o) {
+    CLI::App app{
+        "continuum: a decision aid for children's services front doors (desktop application)"};
+    app.add_option("--rules", o.rules, "Rule set folder (default: rules/surrey)");
+    app.add_option("--case", o.case_file, "Open a case file (TOML) prefilled");
+    app.add_option("--screenshot", o.screenshot, "Render the scripted state to this PNG and exit");
+    app.add_option("--step", o.step, "Step to show: its number, title, domain id, or 'record'");
+    app.add_flag("--expand", o.expand, "Open every explanation in the outcome panel");
+    app.add_option("--audit", o.audit, "Audit log file (default: your data folder)");
+    std::string theme;
+    app.add_option("--theme", theme, "normal or high-contrast")
+        ->check(CLI::IsMember({"normal", "high-contrast"}));
+    float scale = 0;
+    app.add_option("--font-scale", scale, "Text size, 0.8 to 2")->check(CLI::Range(0.5f, 3.0f));
+    std::string size;
+    app.add_option("--size", size, "Window size WIDTHxHEIGHT");
+    app.add_flag("--timing", o.timing, "Print the time to the first frame");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+    if (!theme.empty())
+        o.theme = theme == "high-contrast" ? ThemeKind::HighContrast : ThemeKind::Normal;
+    if (scale > 0) o.font_scale = scale;
+    if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &o.width, &o.height) != 2) {
+        std::fprintf(stderr, "--size: expected WIDTHxHEIGHT, e.g. 1440x900, not '%s'\n",
+                     size.c_str());
+        return 2;
+    }
+    return std::nullopt;
+}
+
+std::filesystem::path default_rules_folder(const std::string& given) {
+    if (!given.empty()) return given;
+    std::error_code ec;
+    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        for (auto candidate :
+             {exe.parent_path().parent_path() / "rules" / "surrey",
+              exe.parent_path().parent_path() / "share" / "continuum" / "rules" / "surrey"})
+            if (std::filesystem::is_directory(candidate, ec)) return candidate;
+    }
+    return std::filesystem::path(CONTINUUM_SOURCE_DIR) / "rules" / "surrey";
+}
+
+}  // namespace continuum::ui

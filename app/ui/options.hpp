@@ -1,0 +1,30 @@
+// The GUI's command-line options and where the default rule set is found.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "settings.hpp"
+
+namespace continuum::ui {
+
+struct Options {
+    std::string rules;                // --rules DIR
+    std::string case_file;            // --case FILE
+    std::string screenshot;           // --screenshot FILE: render a scripted state and exit
+    std::string step;                 // --step NAME: which step the screenshot shows
+    bool expand = false;              // --expand: open every "why" in the outcome panel
+    std::string audit;                // --audit FILE
+    std::optional<ThemeKind> theme;   // --theme normal|high-contrast
+    std::optional<float> font_scale;  // --font-scale X
+    int width = 0, height = 0;        // --size WxH (screenshots)
+    bool timing = false;              // --timing: print time to first frame and idle cost
+};
+
+// Parses argv; returns the exit code to stop with (0 after --help, 2 on a usage error).
+std::optional<int> parse_options(int argc, char** argv, Options& out);
+
+// --rules DIR, else ../rules/surrey beside the executable, else the source tree's rules/surrey.
+std::filesystem::path default_rules_folder(const std::string& given);
+
+}  // namespace continuum::ui

@@ -1,0 +1,53 @@
+// The one place the GUI's state changes: loading rules (keeping the last good ones), applying
+// the intents the views emitted, re-evaluating only when the case changed, and recording.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "decision_sink.hpp"
+#include "intents.hpp"
+#include "state.hpp"
+
+namespace continuum::ui {
+
+class Session {
+  public:
+    Session(DecisionSink& sink, Settings settings);
+
+    // Loads a rule set. On errors the diagnostics are kept for the banner and the previous
+    // good rules (if any) stay in use; returns whether the new rules were taken.
+    bool load_rules(const std::filesystem::path& folder);
+    // Opens a case file (TOML) against the current rules; false with positioned messages.
+    bool open_case(const std::filesystem::path& file, std::string& error);
+
+    void apply(const Intent& intent);
+    void apply_all(Intents& intents);  // applies and clears
+
+    const AppState& state() const { return state_; }
+    Scratch& scratch() { return scratch_; }
+    // The evaluations run so far (re-evaluation happens only when the case changes).
+    unsigned evaluations() const { return evaluations_; }
+
+    // Text the platform layer should put on the clipboard, once.
+    std::optional<std::string> take_clipboard();
+    // Sets the shown step by title, domain id, number (1-based) or "record".
+    bool select_step(const std::string& name);
+    void set_expand_explanations(bool on) { state_.expand_explanations = on; }
+
+  private:
+    void reevaluate();
+    void rebuild_steps();
+    void reset_draft();
+    void record();
+    void save_report(intent::ReportFormat format);
+    std::string report_text() const;
+
+    DecisionSink& sink_;
+    AppState state_;
+    Scratch scratch_;
+    std::optional<std::string> clipboard_;
+    unsigned evaluations_ = 0;
+};
+
+}  // namespace continuum::ui

@@ -1,0 +1,95 @@
+// The status bar (rule set id, version and short hash; where decisions are recorded; who is
+// working) and the banner that shows a broken rule set's positioned errors.
+#include <fmt/format.h>
+#include <imgui.h>
+
+#include "../theme.hpp"
+#include "views.hpp"
+#include "widgets.hpp"
+
+namespace continuum::ui {
+
+void draw_status_bar(const AppState& s, Intents& out) {
+    ImGui::Separator();
+    ImGui::AlignTextToFramePadding();
+    if (s.rules) {
+        const auto& info = s.rules->info;
+        ImGui::Text("Rules: %s %s  \u00B7  %s", info.id.c_str(), info.version.c_str(),
+                    s.rules->digest.substr(0, 12).c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s\n%s\nSHA-256 %s", info.name.c_str(),
+                              s.rules_status.folder.c_str(), s.rules->digest.c_str());
+    } else {
+        ImGui::TextUnformatted("Rules: none loaded");
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    // The full path is on hover: the bar must fit at large text sizes.
+    std::string sink = s.sink_description;
+    if (auto slash = sink.rfind('/'); slash != std::string::npos && sink.size() > 48)
+        sink = sink.substr(0, sink.find('/')) + "\u2026" + sink.substr(slash);
+    ImGui::TextUnformatted(sink.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.sink_description.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(s.settings.practitioner.empty() ? "Practitioner: not set"
+                                                           : s.settings.practitioner.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Settings (F2)")) out.push_back(intent::OpenSettings{});
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Reload rules (F5)")) out.push_back(intent::ReloadRules{});
+    if (!s.notice.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("|");
+        ImGui::SameLine();
+        ImGui::TextUnformatted(s.notice.c_str());
+    }
+}
+
+void draw_rules_banner(const AppState& s) {
+    if (!s.rules_status.last_load_failed) return;
+    std::size_t errors = s.rules_status.diagnostics.error_count();
+    std::string head =
+        s.rules ? fmt::format(
+                      "The rule set in {} has {} error{}. Still using the last good rules ({} {}). "
+                      "Fix the files and press F5.",
+                      s.rules_status.folder, errors, errors == 1 ? "" : "s", s.rules->info.id,
+                      s.rules->info.version)
+                : fmt::format(
+                      "The rule set in {} has {} error{} and no good rules are loaded. Fix the "
+                      "files and press F5.",
+                      s.rules_status.folder, errors, errors == 1 ? "" : "s");
+    std::vector<std::string> lines;
+    for (const auto& d : s.rules_status.diagnostics.items()) {
+        if (d.severity != engine::Severity::Error) continue;
+        if (lines.size() == 6) {
+            lines.push_back(fmt::format("... and {} more (run: continuum lint {})", errors - 6,
+                                        s.rules_status.folder));
+            break;
+        }
+        lines.push_back(engine::format_diagnostic(d));
+    }
+    // The banner is as tall as its wrapped text, so no message is cut off.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float wrap = ImGui::GetContentRegionAvail().x - st.WindowPadding.x * 2;
+    float height = st.WindowPadding.y * 2;
+    ImFont* bold = fonts().bold ? fonts().bold : ImGui::GetFont();
+    height += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, head.c_str()).y + st.ItemSpacing.y;
+    for (const auto& l : lines)
+        height += ImGui::CalcTextSize(l.c_str(), nullptr, false, wrap).y + st.ItemSpacing.y;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().error_background);
+    ImGui::BeginChild("rules_banner", ImVec2(0, height), true);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+    ImGui::PushTextWrapPos(0.0f);
+    widgets::bold_text(head.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    for (const auto& l : lines)
+        ImGui::TextWrapped("%s", l.c_str());
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace continuum::ui

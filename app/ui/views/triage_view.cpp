@@ -1,0 +1,361 @@
+// Triage: the steps down the left and the current step's questions in the centre. Only
+// questions that apply are shown; Y / N / U answer the question that has keyboard focus.
+#include <fmt/format.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include "../keys.hpp"
+#include "../theme.hpp"
+#include "engine/case_io.hpp"
+#include "views.hpp"
+#include "widgets.hpp"
+
+namespace continuum::ui {
+
+using namespace engine;
+
+namespace {
+
+struct StepCounts {
+    int shown = 0, answered = 0, waiting = 0;
+};
+
+StepCounts count_step(const AppState& s, std::uint32_t domain) {
+    StepCounts c;
+    for (std::uint32_t q = 0; q < s.rules->questions.size(); ++q) {
+        if (s.rules->questions[q].domain_index != domain) continue;
+        if (s.applies[q] == Applies::Yes) {
+            ++c.shown;
+            if (s.kase.answers[q].state != AnswerState::NotAsked) ++c.answered;
+        } else if (s.applies[q] == Applies::NotYet) {
+            ++c.waiting;
+        }
+    }
+    return c;
+}
+
+Answer answered(Value v) {
+    Answer a;
+    a.state = AnswerState::Answered;
+    a.value = v;
+    return a;
+}
+
+Answer unknown_answer() {
+    Answer a;
+    a.state = AnswerState::Unknown;
+    return a;
+}
+
+// What the field shows for an answer already given: the number or date as typed, no unit.
+std::string typed_text(const Question& q, const Answer& a) {
+    if (q.type == AnswerType::Number) return fmt::format("{}", a.value.lo);
+    if (q.type == AnswerType::Date) return format_date(static_cast<DayNumber>(a.value.lo));
+    return a.text;
+}
+
+// Number, date and text answers are typed, then committed when the field is left.
+void typed_answer(const AppState& s, Scratch& scratch, std::uint32_t qi, bool& focused,
+                  Intents& out) {
+    const Question& q = s.rules->questions[qi];
+    const Answer& a = s.kase.answers[qi];
+    auto it = scratch.text.find(q.id);
+    if (it == scratch.text.end())
+        it = scratch.text.emplace(q.id, a.state == AnswerState::Answered ? typed_text(q, a) : "")
+                 .first;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * (q.type == AnswerType::Text ? 24.0f : 9.0f));
+    const char* hint = q.type == AnswerType::Date     ? "YYYY-MM-DD"
+                       : q.type == AnswerType::Number ? "number"
+                                                      : "";
+    ImGui::InputTextWithHint("##value", hint, &it->second);
+    widgets::register_item("answer/" + q.id + "/value");
+    focused = focused || ImGui::IsItemFocused() || ImGui::IsItemActive();
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        const std::string& text = it->second;
+        if (text.empty()) {
+            out.push_back(intent::SetAnswer{qi, Answer{}});
+        } else {
+            RawAnswer raw;
+            if (q.type == AnswerType::Number) {
+                raw.kind = RawAnswer::Kind::Float;
+                char* end = nullptr;
+                raw.number = std::strtod(text.c_str(), &end);
+                if (end == text.c_str() || *end != '\0') {
+                    out.push_back(intent::Notice{
+                        fmt::format("'{}' is not a number: type digits, e.g. 14", text)});
+                    return;
+                }
+            } else if (q.type == AnswerType::Date) {
+                auto day = parse_date(text);
+                if (!day) {
+                    out.push_back(intent::Notice{
+                        fmt::format("'{}' is not a date: type it as YYYY-MM-DD", text)});
+                    return;
+                }
+                raw.kind = RawAnswer::Kind::Date;
+                raw.day = *day;
+            } else {
+                raw.kind = RawAnswer::Kind::String;
+                raw.text = text;
+            }
+            Answer next;
+            std::string problem = set_answer(q, raw, next);
+            if (!problem.empty())
+                out.push_back(intent::Notice{q.prompt + ": " + problem});
+            else
+                out.push_back(intent::SetAnswer{qi, next});
+        }
+    }
+    if (!q.unit.empty()) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(q.unit.c_str());
+    }
+}
+
+// Places the next button on this line if it fits, else on the next.
+void flow(float width) {
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width < right)
+        ImGui::SameLine();
+}
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+void draw_question(const AppState& s, Scratch& scratch, std::uint32_t qi, Intents& out) {
+    const RuleSet& rules = *s.rules;
+    const Question& q = rules.questions[qi];
+    const Answer& a = s.kase.answers[qi];
+    ImGui::PushID(q.id.c_str());
+    bool focused = false;
+    bool want_focus = s.focus_question == qi;
+
+    ImVec2 row_start = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->ChannelsSplit(2);
+    ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(0.0f);
+    widgets::bold_text(q.prompt.c_str());
+    ImGui::PopTextWrapPos();
+    std::string cites = widgets::citations(rules, q.cites);
+    widgets::explain_on_hover(q.help, cites);
+    if (!q.help.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
+        ImGui::TextWrapped("%s", q.help.c_str());
+        ImGui::PopStyleColor();
+        widgets::explain_on_hover("", cites);
+    }
+
+    bool first = true;
+    auto after_button = [&] {
+        focused = focused || ImGui::IsItemFocused();
+        if (first && want_focus) {
+            // Bring the question into view with keyboard focus on its first answer.
+            ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+            ImGui::GetCurrentContext()->NavDisableHighlight = false;
+            ImGui::SetScrollHereY(0.3f);
+            out.push_back(intent::FocusDone{s.focus_serial});
+        }
+        first = false;
+    };
+    bool is_answered = a.state == AnswerState::Answered;
+    switch (q.type) {
+        case AnswerType::YesNo: {
+            if (widgets::choice_button("Yes", is_answered && a.value.truth == Tri::True))
+                out.push_back(intent::SetAnswer{qi, answered(Value::boolean(Tri::True))});
+            widgets::register_item("answer/" + q.id + "/yes");
+            after_button();
+            ImGui::SameLine();
+            if (widgets::choice_button("No", is_answered && a.value.truth == Tri::False))
+                out.push_back(intent::SetAnswer{qi, answered(Value::boolean(Tri::False))});
+            widgets::register_item("answer/" + q.id + "/no");
+            after_button();
+            ImGui::SameLine();
+            break;
+        }
+        case AnswerType::Choice: {
+            for (std::size_t c = 0; c < q.choices.size(); ++c) {
+                const char* label = q.choices[c].label.c_str();
+                if (c > 0) flow(button_width(label));
+                if (widgets::choice_button(label,
+                                           is_answered && a.value.choice == static_cast<int>(c)))
+                    out.push_back(intent::SetAnswer{
+                        qi, answered(Value::option(static_cast<std::int32_t>(c)))});
+                widgets::register_item("answer/" + q.id + "/" + q.choices[c].id);
+                after_button();
+            }
+            flow(button_width("Unknown"));
+            break;
+        }
+        default:
+            typed_answer(s, scratch, qi, focused, out);
+            if (first && want_focus) {
+                ImGui::SetKeyboardFocusHere(-1);
+                out.push_back(intent::FocusDone{s.focus_serial});
+            }
+            first = false;
+            ImGui::SameLine();
+            break;
+    }
+    if (widgets::choice_button("Unknown", a.state == AnswerState::Unknown))
+        out.push_back(intent::SetAnswer{qi, unknown_answer()});
+    widgets::register_item("answer/" + q.id + "/unknown");
+    after_button();
+    widgets::explain_on_hover(
+        "The answer is not known, or the family declined to say. "
+        "The rules treat it as open, never as 'no'.",
+        "");
+    if (a.state != AnswerState::NotAsked) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+        if (ImGui::SmallButton("Clear")) {
+            scratch.text.erase(q.id);
+            out.push_back(intent::SetAnswer{qi, Answer{}});
+        }
+        ImGui::PopStyleColor();
+        focused = focused || ImGui::IsItemFocused();
+    }
+    ImGui::EndGroup();
+
+    // Y / N / U answer the question holding keyboard focus (never while typing).
+    if (focused && !ImGui::GetIO().WantTextInput && !ImGui::GetIO().KeyCtrl) {
+        if (q.type == AnswerType::YesNo && ImGui::IsKeyPressed(keys::Y, false))
+            out.push_back(intent::SetAnswer{qi, answered(Value::boolean(Tri::True))});
+        if (q.type == AnswerType::YesNo && ImGui::IsKeyPressed(keys::N, false))
+            out.push_back(intent::SetAnswer{qi, answered(Value::boolean(Tri::False))});
+        if (ImGui::IsKeyPressed(keys::U, false))
+            out.push_back(intent::SetAnswer{qi, unknown_answer()});
+    }
+    ImGui::GetWindowDrawList()->ChannelsSetCurrent(0);
+    if (focused) {
+        ImVec2 pad = ImGui::GetStyle().ItemSpacing;
+        ImVec2 min(row_start.x - pad.x * 0.5f, row_start.y - pad.y * 0.5f);
+        ImVec2 max(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,
+                   ImGui::GetItemRectMax().y + pad.y * 0.5f);
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            min, max, ImGui::GetColorU32(palette().focus_background), 4.0f);
+    }
+    ImGui::GetWindowDrawList()->ChannelsMerge();
+    ImGui::PopID();
+    ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
+}
+
+// A muted note beside the last field, only when it fits (large text sizes leave no room).
+void side_note(const std::string& text) {
+    ImGui::SameLine();
+    if (ImGui::CalcTextSize(text.c_str()).x <= ImGui::GetContentRegionAvail().x)
+        ImGui::TextDisabled("%s", text.c_str());
+    else
+        ImGui::NewLine();
+}
+
+void draw_case_details(const AppState& s, Scratch& scratch, Intents& out) {
+    float label_w = ImGui::GetFontSize() * 10.0f;
+    auto field = [&](const char* label, const char* key, const std::string& current,
+                     const char* hint) -> std::string* {
+        ImGui::AlignTextToFramePadding();
+        widgets::bold_text(label);
+        ImGui::SameLine(label_w);
+        auto it = scratch.text.find(key);
+        if (it == scratch.text.end()) it = scratch.text.emplace(key, current).first;
+        ImGui::SetNextItemWidth(
+            std::min(ImGui::GetFontSize() * 14.0f, ImGui::GetContentRegionAvail().x));
+        ImGui::InputTextWithHint((std::string("##") + key).c_str(), hint, &it->second);
+        return ImGui::IsItemDeactivatedAfterEdit() ? &it->second : nullptr;
+    };
+    if (std::string* ref = field("Case reference", "ref", s.kase.ref, "e.g. C-2026-0142"))
+        out.push_back(intent::SetCaseRef{*ref});
+    side_note(std::string("pseudonymous: never a name"));
+    const DateTime& t = s.kase.referred_at;
+    std::string when = fmt::format("{} {:02}:{:02}", format_date(t.day), t.second_of_day / 3600,
+                                   t.second_of_day / 60 % 60);
+    if (std::string* typed = field("Referral received", "referred_at", when, "YYYY-MM-DD HH:MM")) {
+        if (auto at = parse_date_time(*typed))
+            out.push_back(intent::SetReferredAt{*at});
+        else
+            out.push_back(intent::Notice{
+                fmt::format("'{}' is not a date and time: type it as YYYY-MM-DD HH:MM", *typed)});
+    }
+    side_note(std::string(format_date_long(t.day)));
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+}
+
+}  // namespace
+
+void draw_step_list(const AppState& s, Intents& out) {
+    widgets::bold_text("Steps");
+    ImGui::Spacing();
+    for (std::size_t i = 0; i < s.steps.size(); ++i) {
+        const Step& step = s.steps[i];
+        std::string label;
+        if (step.is_record) {
+            label = fmt::format("{}. {}{}", i + 1, step.title,
+                                s.record.phase == RecordPhase::Recorded ? "  \u2713" : "");
+        } else {
+            StepCounts c = count_step(s, step.domain);
+            label = fmt::format("{}. {}", i + 1, step.title);
+            bool done = c.shown > 0 && c.answered == c.shown;
+            if (done) label += "  \u2713";
+        }
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::Selectable(label.c_str(), s.step == i, 0,
+                              ImVec2(0, ImGui::GetFontSize() * 1.6f)))
+            out.push_back(intent::GoToStep{i});
+        widgets::register_item("step/" + std::to_string(i + 1));
+        ImGui::PopID();
+        if (!step.is_record) {
+            StepCounts c = count_step(s, step.domain);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip(
+                    "%d of %d questions answered%s", c.answered, c.shown,
+                    c.waiting ? fmt::format("; {} more may appear", c.waiting).c_str() : "");
+        }
+    }
+}
+
+void draw_questions(const AppState& s, Scratch& scratch, Intents& out) {
+    const RuleSet& rules = *s.rules;
+    const Step& step = s.steps[s.step];
+    widgets::heading(fmt::format("{}. {}", s.step + 1, step.title).c_str());
+    const Domain& domain = rules.domains[step.domain];
+    if (!domain.description.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
+        ImGui::TextWrapped("%s", domain.description.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Spacing();
+    if (s.step == 0) draw_case_details(s, scratch, out);
+
+    int waiting = 0;
+    for (std::uint32_t qi = 0; qi < rules.questions.size(); ++qi) {
+        if (rules.questions[qi].domain_index != step.domain) continue;
+        if (s.applies[qi] == Applies::Yes)
+            draw_question(s, scratch, qi, out);
+        else if (s.applies[qi] == Applies::NotYet)
+            ++waiting;
+    }
+    if (waiting > 0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
+        ImGui::TextWrapped("%d more question%s may appear here as you answer.", waiting,
+                           waiting == 1 ? "" : "s");
+        ImGui::PopStyleColor();
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+    if (s.step > 0) {
+        if (ImGui::Button(fmt::format("< Back: {}", s.steps[s.step - 1].title).c_str()))
+            out.push_back(intent::GoToStep{s.step - 1});
+        ImGui::SameLine();
+    }
+    if (s.step + 1 < s.steps.size()) {
+        if (ImGui::Button(fmt::format("Next: {} >", s.steps[s.step + 1].title).c_str()))
+            out.push_back(intent::GoToStep{s.step + 1});
+    }
+}
+
+}  // namespace continuum::ui

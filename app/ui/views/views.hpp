@@ -1,0 +1,22 @@
+// The views: each draws from state and appends what the user asked for to `out`. None of them
+// changes state or calls the engine; the session applies the intents after the frame.
+#pragma once
+#include "../intents.hpp"
+#include "../state.hpp"
+
+namespace continuum::ui {
+
+// The whole window: banner, steps, the current step, the outcome panel, status bar, dialogs.
+void draw_main(const AppState& s, Scratch& scratch, Intents& out);
+
+void draw_step_list(const AppState& s, Intents& out);                      // triage_view.cpp
+void draw_questions(const AppState& s, Scratch& scratch, Intents& out);    // triage_view.cpp
+void draw_outcome_panel(const AppState& s, Intents& out);                  // outcome_panel.cpp
+void draw_record_view(const AppState& s, Scratch& scratch, Intents& out);  // record_view.cpp
+void draw_settings_view(const AppState& s, Scratch& scratch, Intents& out);
+void draw_status_bar(const AppState& s, Intents& out);
+void draw_rules_banner(const AppState& s);                // status_bar.cpp
+void draw_close_prompt(const AppState& s, Intents& out);  // main_view.cpp
+void handle_shortcuts(const AppState& s, Intents& out);   // main_view.cpp
+
+}  // namespace continuum::ui
