@@ -38,12 +38,12 @@ int main(int argc, char** argv) {
         return 1;
     }
     const Entry entries[] = {
-        {"bruised-baby.toml", "Alex Rivers (example)", nullptr, ""},
-        {"early-help-refused.toml", "Sam Okafor (example)", nullptr, ""},
-        {"homeless-16.toml", "Alex Rivers (example)", nullptr, ""},
-        {"cumulative-neglect.toml", "Sam Okafor (example)", "statutory",
-         "Third referral in eight months: local policy on cumulative neglect calls for a "
-         "strategy discussion."},
+        {"bruised-baby.toml", "Alex Rivers", nullptr, ""},
+        {"homeless-16.toml", "Alex Rivers", nullptr, ""},
+        {"cumulative-neglect.toml", "Sam Okafor", nullptr, ""},
+        {"early-help-refused.toml", "Sam Okafor", "intensive",
+         "Early help refused for the third time while the concerns grow: local policy steps up "
+         "to intensive support."},
     };
     for (const Entry& e : entries) {
         settings.practitioner = e.practitioner;

@@ -117,11 +117,14 @@ TEST_CASE("History filters narrow the list", "[ui][history]") {
         CHECK(r.sequence % 2 == 0);
 
     f = {};
-    f.text = "grandmother";  // the override reason, case-insensitively
+    // Typed into the search box (which has the focus), matching the override reason
+    // case-insensitively.
+    ImGui::GetIO().AddInputCharactersUTF8("grandmother");
     h.frames(2);
+    CHECK(f.text == "grandmother");
     CHECK(records.size() == 3);
 
-    f = {};
+    h.click("history/clear");  // leaves the search box, as a user would
     f.from = "2999-01-01";
     h.frames(2);
     CHECK(records.empty());
@@ -160,9 +163,15 @@ TEST_CASE("a recorded decision's trace comes from its stored evaluation", "[ui][
     HistoryFixture log(0);
     Harness h(std::string(CONTINUUM_TEST_DATA) + "/rules/mini", log.sink());
     fill_case(h, "C-TRACE-1");
+    // A "no" answer, so the trace has a rule that did not fire.
+    h.session.apply(ui::intent::SetAnswer{
+        h.question("parent_substance_misuse"),
+        {engine::AnswerState::Answered, engine::Value::boolean(engine::Tri::False), ""}});
     h.go_to_step("record");
     h.click("record");
     REQUIRE(h.state().record.phase == ui::RecordPhase::Recorded);
+    // Tall enough that the whole trace is drawn (the text check sees only what is drawn).
+    ImGui::GetIO().DisplaySize = ImVec2(1440, 4000);
     open_history(h);
     CHECK(contains(h.text, "Record 1: case C-TRACE-1"));
     // The mini rule set's question is shown by its prompt, since it is the rule set loaded.
@@ -173,6 +182,7 @@ TEST_CASE("a recorded decision's trace comes from its stored evaluation", "[ui][
     CHECK(contains(h.text, "\u2713 fired"));
     CHECK_FALSE(contains(h.text, "\u2717 not fired"));
     h.activate("history/show_not_fired");
+    CHECK(h.session.scratch().history.show_not_fired);
     CHECK(contains(h.text, "\u2717 not fired"));
 }
 

@@ -34,6 +34,15 @@ std::string level_name(const AppState& s, const audit::DecisionRecord& r, const 
     return id;
 }
 
+// "s47 Enquiries: significant harm" when the loaded rule set has the route, else its id.
+std::string route_name(const AppState& s, const audit::DecisionRecord& r, const std::string& id) {
+    if (s.rules && s.rules->info.id == r.ruleset_id) {
+        std::uint32_t ri = s.rules->route_index(id);
+        if (ri != engine::kNone) return id + " " + s.rules->routes[ri].title;
+    }
+    return id;
+}
+
 std::string finding_words(const std::string& finding) {
     if (finding == "met") return "met";
     if (finding == "not_met") return "not met";
@@ -168,11 +177,11 @@ void draw_list(const AppState& s, Intents& out) {
                             ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("history_list", 6, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Recorded (UTC)", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn("Case", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn("Practitioner", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Recorded (UTC)", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Case", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Practitioner", ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableSetupColumn("Level", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn("Routes", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn("Routes", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("Decision", ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
@@ -256,7 +265,9 @@ void draw_record(const AppState& s, const audit::DecisionRecord& r, HistoryScrat
     ImGui::TextDisabled("Read only: a recorded decision is never changed.");
     if (begin_fields("who")) {
         field("Recorded", short_time(r.recorded_at) + " UTC");
-        field("Referral received", r.referred_at);
+        std::string referred = r.referred_at;
+        if (referred.size() > 10 && referred[10] == 'T') referred[10] = ' ';
+        field("Referral received", referred);
         field("Practitioner", r.role.empty() ? r.practitioner : r.practitioner + ", " + r.role);
         field("Rule set", fmt::format("{} {} \u00B7 {}", r.ruleset_id, r.ruleset_version,
                                       r.ruleset_digest.substr(0, 12)));
@@ -275,8 +286,8 @@ void draw_record(const AppState& s, const audit::DecisionRecord& r, HistoryScrat
         }
         if (r.agreed && !r.reason.empty()) field("Note", r.reason);
         for (const auto& d : r.routes)
-            field(d.route.c_str(), "suggested " + finding_words(d.suggested) + "; decided " +
-                                       finding_words(d.decided));
+            field(route_name(s, r, d.route).c_str(), "suggested " + finding_words(d.suggested) +
+                                                         "; decided " + finding_words(d.decided));
         ImGui::EndTable();
     }
     ImGui::Spacing();
@@ -373,7 +384,7 @@ void draw_history_view(const AppState& s, Scratch& scratch, Intents& out) {
         const ImGuiStyle& st = ImGui::GetStyle();
         float footer = ImGui::GetFrameHeightWithSpacing() * 2 + st.ItemSpacing.y * 2;
         float body_h = std::max(em * 6.0f, ImGui::GetContentRegionAvail().y - footer);
-        float list_w = std::max(em * 30.0f, ImGui::GetContentRegionAvail().x * 0.55f);
+        float list_w = std::max(em * 30.0f, ImGui::GetContentRegionAvail().x * 0.58f);
         ImGui::BeginChild("history_records", ImVec2(list_w, body_h), false,
                           ImGuiWindowFlags_NavFlattened);
         ImGui::TextDisabled("%zu of %lld recorded decisions, newest first", h.records.size(),
