@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "canonical.hpp"
+#include "files.hpp"
 #include "rows.hpp"
 #include "schema.hpp"
 #include "sqlite.hpp"
@@ -23,48 +24,6 @@ namespace {
 
 // How long append() waits for another program's append to finish before giving up.
 constexpr int kBusyTimeoutMs = 10000;
-
-fs::path home_folder() {
-    if (const char* home = std::getenv("HOME"); home && *home) return home;
-    if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_dir) return pw->pw_dir;
-    return fs::current_path();
-}
-
-bool can_write(const fs::path& p) {
-    return ::access(p.c_str(), W_OK) == 0;
-}
-
-fs::path folder_of(const fs::path& file) {
-    fs::path parent = fs::absolute(file).parent_path();
-    return parent.empty() ? fs::path(".") : parent;
-}
-
-// Creates the missing folders leading to `file` (owner-only) and the file itself (0600), so
-// the log is private from its first byte; SQLite gives its -wal and -shm the same mode.
-bool create_owner_only(const fs::path& file, std::string& error) {
-    // Every folder made here is owner-only, as the XDG base directory spec asks.
-    std::vector<fs::path> missing;
-    std::error_code ec;
-    for (fs::path f = folder_of(file); !f.empty() && !fs::exists(f, ec); f = f.parent_path()) {
-        missing.push_back(f);
-        if (f == f.parent_path()) break;
-    }
-    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-        if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST) {
-            error = fmt::format("Cannot create the folder {} for the audit file: {}.", it->string(),
-                                std::error_code(errno, std::generic_category()).message());
-            return false;
-        }
-    }
-    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0 && errno != EEXIST) {
-        error = fmt::format("Cannot create the audit file {}: {}.", file.string(),
-                            std::error_code(errno, std::generic_category()).message());
-        return false;
-    }
-    if (fd >= 0) ::close(fd);
-    return true;
-}
 
 std::string utc_now() {
     std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -107,12 +66,7 @@ std::string append_failure(sqlite3* db, int code, const fs::path& file) {
 }  // namespace
 
 fs::path default_audit_path() {
-    fs::path base;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && fs::path(xdg).is_absolute())
-        base = xdg;
-    else
-        base = home_folder() / ".local" / "share";
-    return base / "continuum" / "audit.sqlite";
+    return data_file("audit.sqlite");
 }
 
 bool valid_date(const std::string& date) {
@@ -162,7 +116,7 @@ std::unique_ptr<Store> Store::open(const fs::path& file, std::string& error) {
         error = refused;
         return nullptr;
     }
-    if (id.kind == schema::Kind::missing && !create_owner_only(file, error)) return nullptr;
+    if (id.kind == schema::Kind::missing && !create_owner_only(file, "audit file", error)) return nullptr;
 
     if (!can_write(file) || !can_write(folder_of(file))) {
         if (id.kind != schema::Kind::audit) {

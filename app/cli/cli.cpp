@@ -26,6 +26,7 @@ int run(int argc, char** argv) {
     add_test(app, action);
     add_eval(app, action);
     add_audit(app, action);
+    add_training(app, action);
     add_impact(app, action);
     add_diff(app, action);
     add_cases(app, action);

@@ -314,6 +314,8 @@ class Worker {
         Diagnostics db, dc;
         std::vector<std::string> aside_b, aside_c;
         auto cb = read_case_json_object(*plan_.base, j, file_, line.number, db, &aside_b);
+        if (cb && db.empty() && aside_b.empty() && plan_.answers_carry_over)
+            return carry_over(std::move(*cb));
         auto cc = read_case_json_object(*plan_.cand, j, file_, line.number, dc, &aside_c);
         // A message both readings give is about the line itself; one only one gives is about
         // how that rule set's questions differ, so it says which.
@@ -342,6 +344,22 @@ class Worker {
         for (const auto& id : aside_c)
             ++tally_.set_aside[{id, 1}];
         return std::make_pair(std::move(*cb), std::move(*cc));
+    }
+
+    // The same answers under the candidate, without reading the line again: only when every
+    // question both rule sets ask takes the same answers, so reading it would give the same.
+    std::pair<Case, Case> carry_over(Case cb) {
+        Case cc = blank_case(*plan_.cand);
+        cc.ref = cb.ref;
+        cc.referred_at = cb.referred_at;
+        for (std::size_t bi = 0; bi < cb.answers.size(); ++bi) {
+            const std::uint32_t ci = plan_.question_map[bi];
+            if (ci != kNone)
+                cc.answers[ci] = cb.answers[bi];
+            else if (cb.answers[bi].state != AnswerState::NotAsked)
+                ++tally_.set_aside[{plan_.base->questions[bi].id, 1}];
+        }
+        return {std::move(cb), std::move(cc)};
     }
 
     const Plan& plan_;

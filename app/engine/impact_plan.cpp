@@ -140,6 +140,15 @@ Plan make_plan(const RuleSet& base, const RuleSet& cand, const RuleDiff& diff) {
         }
     }
 
+    for (const Question& q : base.questions) {
+        std::uint32_t ci = cand.question_index(q.id);
+        plan.question_map.push_back(ci);
+        if (ci == kNone) continue;
+        const Question& c = cand.questions[ci];
+        if (q.type != c.type || q.choice_ids != c.choice_ids || q.min != c.min || q.max != c.max)
+            plan.answers_carry_over = false;
+    }
+
     for (std::size_t i = 0; i < diff.entries.size(); ++i)
         if (diff.entries[i].kind == "level" || diff.entries[i].kind == "level_order")
             plan.level_entries.push_back(static_cast<int>(i));

@@ -50,13 +50,18 @@ struct Plan {
     const RuleSet* base = nullptr;
     const RuleSet* cand = nullptr;
     const RuleDiff* diff = nullptr;
-    std::vector<TracedPair>
-        traced;  // facts, rules, combinations, triggers, routes, consent, actions' conditions
+    // Facts, rules, combinations, triggers, routes, consent rules and actions' conditions.
+    std::vector<TracedPair> traced;
     std::vector<IndexPair> questions;  // edited questions only
     std::vector<IndexPair> routes, triggers, consents;
     std::vector<ActionPair> actions;
-    std::vector<int>
-        level_entries;  // edited levels and the level order: the last resort for a level move
+    // Edited levels and the level order: the last resort to explain a level move.
+    std::vector<int> level_entries;
+    // Base question index -> candidate question index (kNone when the candidate lacks it).
+    // When every question both ask takes the same answers (type, choices, range), a case read
+    // under the base carries over to the candidate without reading its line again.
+    std::vector<std::uint32_t> question_map;
+    bool answers_carry_over = true;
 };
 
 Plan make_plan(const RuleSet& base, const RuleSet& cand, const RuleDiff& diff);

@@ -13,7 +13,15 @@ std::uint32_t find_id(const std::vector<T>& items, std::string_view id) {
 }  // namespace
 
 std::uint32_t RuleSet::level_index(std::string_view id) const { return find_id(levels, id); }
-std::uint32_t RuleSet::question_index(std::string_view id) const { return find_id(questions, id); }
+std::uint32_t RuleSet::question_index(std::string_view id) const {
+    // Once the rule set is resolved, through the id index: a case library is read answer by
+    // answer, 100,000 cases at a time. Before that, by a walk over the questions.
+    if (slot_items.empty()) return find_id(questions, id);
+    auto it = slot_by_id.find(id);
+    if (it == slot_by_id.end()) return kNone;
+    const Item& item = slot_items[it->second];
+    return item.kind == ItemKind::Question ? item.index : kNone;
+}
 std::uint32_t RuleSet::route_index(std::string_view id) const { return find_id(routes, id); }
 std::uint32_t RuleSet::trigger_index(std::string_view id) const { return find_id(triggers, id); }
 std::uint32_t RuleSet::action_index(std::string_view id) const { return find_id(actions, id); }
