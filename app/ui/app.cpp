@@ -111,6 +111,7 @@ int run(int argc, char** argv) {
         return 2;
     }
     session.set_expand_explanations(opt.expand);
+    if (opt.view == "history") session.apply(intent::OpenHistory{});
     mark("rules loaded and case evaluated");
     if (!settings_error.empty()) session.apply(intent::Notice{settings_error});
 

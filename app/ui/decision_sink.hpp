@@ -5,6 +5,10 @@
 
 #include "audit/decision_record.hpp"
 
+namespace continuum::audit {
+class Store;
+}
+
 namespace continuum::ui {
 
 class DecisionSink {
@@ -17,6 +21,8 @@ class DecisionSink {
     virtual std::string head() const = 0;
     // Where it writes, for the status bar.
     virtual std::string describe() const = 0;
+    // The store behind it, for the History view; null when there is none to read.
+    virtual const audit::Store* store() const { return nullptr; }
 };
 
 // No store could be opened: every append fails with this message, so the GUI never pretends a

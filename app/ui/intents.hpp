@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/case.hpp"
+#include "history_state.hpp"
 #include "settings.hpp"
 
 namespace continuum::ui {
@@ -51,6 +52,18 @@ struct CancelClose {};
 struct Notice {
     std::string text;
 };
+struct OpenHistory {};  // F3 or the status bar button: loads the list and checks the chain
+struct CloseHistory {};
+struct FilterHistory {
+    HistoryFilter filter;
+};
+struct SelectHistory {
+    std::int64_t sequence;
+};
+struct ExportHistory {
+    std::string path;
+    ExportFormat format;
+};
 }  // namespace intent
 
 using Intent =
@@ -58,7 +71,9 @@ using Intent =
                  intent::JumpToQuestion, intent::FocusDone, intent::Record, intent::CopyReport,
                  intent::SaveReport, intent::NewCase, intent::OpenSettings, intent::ApplySettings,
                  intent::CloseSettings, intent::ReloadRules, intent::RequestClose,
-                 intent::ConfirmClose, intent::CancelClose, intent::Notice>;
+                 intent::ConfirmClose, intent::CancelClose, intent::Notice, intent::OpenHistory,
+                 intent::CloseHistory, intent::FilterHistory, intent::SelectHistory,
+                 intent::ExportHistory>;
 using Intents = std::vector<Intent>;
 
 }  // namespace continuum::ui

@@ -19,6 +19,7 @@ struct Options {
     std::optional<float> font_scale;  // --font-scale X
     int width = 0, height = 0;        // --size WxH (screenshots)
     bool timing = false;              // --timing: print time to first frame and idle cost
+    std::string view;                 // --view history: open that view (for screenshots)
 };
 
 // Parses argv; returns the exit code to stop with (0 after --help, 2 on a usage error).

@@ -9,6 +9,7 @@
 #include "decision.hpp"
 #include "engine/case_io.hpp"
 #include "engine/ruleset/load.hpp"
+#include "history.hpp"
 #include "report/decision_report.hpp"
 
 namespace continuum::ui {
@@ -235,6 +236,19 @@ void Session::apply(const Intent& intent) {
                 state_.confirm_close = false;
             } else if constexpr (std::is_same_v<T, intent::Notice>) {
                 state_.notice = i.text;
+            } else if constexpr (std::is_same_v<T, intent::OpenHistory>) {
+                state_.history.open = true;
+                state_.history.export_message.clear();
+                refresh_history(scratch_.history.filter);
+            } else if constexpr (std::is_same_v<T, intent::CloseHistory>) {
+                state_.history.open = false;
+            } else if constexpr (std::is_same_v<T, intent::FilterHistory>) {
+                if (const audit::Store* store = sink_.store())
+                    load_history(state_.history, *store, i.filter);
+            } else if constexpr (std::is_same_v<T, intent::SelectHistory>) {
+                state_.history.selected = i.sequence;
+            } else if constexpr (std::is_same_v<T, intent::ExportHistory>) {
+                export_history(state_.history, i.path, i.format);
             }
             if (case_changed) {
                 state_.unsaved = true;
@@ -273,6 +287,18 @@ void Session::record() {
     state_.unsaved = false;
     state_.notice =
         fmt::format("Decision recorded (audit record {}).", state_.record.record.sequence);
+    if (state_.history.open) refresh_history(state_.history.applied);
+}
+
+void Session::refresh_history(const HistoryFilter& filter) {
+    const audit::Store* store = sink_.store();
+    if (!store) {
+        state_.history.unavailable = "No audit log is open: " + state_.sink_description + ".";
+        return;
+    }
+    state_.history.unavailable.clear();
+    load_history(state_.history, *store, filter);
+    verify_history(state_.history, *store);
 }
 
 std::string Session::report_text() const {

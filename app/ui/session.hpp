@@ -41,6 +41,8 @@ class Session {
     void reset_draft();
     void record();
     void save_report(intent::ReportFormat format);
+    // Reloads the History list and rechecks the chain (on opening it and after a record).
+    void refresh_history(const HistoryFilter& filter);
     std::string report_text() const;
 
     DecisionSink& sink_;

@@ -10,6 +10,7 @@
 #include "audit/decision_record.hpp"
 #include "engine/applicability.hpp"
 #include "engine/diagnostics.hpp"
+#include "history_state.hpp"
 #include "report/evaluation.hpp"
 #include "settings.hpp"
 
@@ -81,6 +82,7 @@ struct AppState {
     bool close_now = false;
     bool expand_explanations = false;  // scripted screenshots open every "why"
     std::string notice;                // a one-line confirmation or complaint
+    HistoryState history;
 };
 
 // Buffers the views edit in place: what is being typed before it becomes an answer.
@@ -89,6 +91,7 @@ struct Scratch {
     RecordDraft draft;
     Settings settings_edit;
     std::string report_path;
+    HistoryScratch history;
 };
 
 }  // namespace continuum::ui

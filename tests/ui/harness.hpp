@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,12 +47,16 @@ inline ui::Settings test_settings() {
 
 struct Harness {
     MemorySink sink;
-    ui::Session session{sink, test_settings()};
+    // A real sink (e.g. an audit store) used instead of `sink` when given.
+    std::unique_ptr<ui::DecisionSink> external;
+    ui::Session session;
     ui::Intents intents;
     std::vector<ui::widgets::RegisteredItem> items;
     std::string text;  // everything drawn in the last frame
 
-    explicit Harness(const std::string& rules = std::string(CONTINUUM_TEST_DATA) + "/rules/mini") {
+    explicit Harness(const std::string& rules = std::string(CONTINUUM_TEST_DATA) + "/rules/mini",
+                     std::unique_ptr<ui::DecisionSink> real_sink = nullptr)
+        : external(std::move(real_sink)), session(external ? *external : sink, test_settings()) {
         context = ImGui::CreateContext();
         ImGui::SetCurrentContext(context);
         ImGuiIO& io = ImGui::GetIO();

@@ -39,6 +39,9 @@ void draw_status_bar(const AppState& s, Intents& out) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Settings (F2)")) out.push_back(intent::OpenSettings{});
     ImGui::SameLine();
+    if (ImGui::SmallButton("History (F3)")) out.push_back(intent::OpenHistory{});
+    widgets::register_item("open_history");
+    ImGui::SameLine();
     if (ImGui::SmallButton("Reload rules (F5)")) out.push_back(intent::ReloadRules{});
     if (!s.notice.empty()) {
         ImGui::SameLine();

@@ -14,6 +14,7 @@ void draw_questions(const AppState& s, Scratch& scratch, Intents& out);    // tr
 void draw_outcome_panel(const AppState& s, Intents& out);                  // outcome_panel.cpp
 void draw_record_view(const AppState& s, Scratch& scratch, Intents& out);  // record_view.cpp
 void draw_settings_view(const AppState& s, Scratch& scratch, Intents& out);
+void draw_history_view(const AppState& s, Scratch& scratch, Intents& out);  // history_view.cpp
 void draw_status_bar(const AppState& s, Intents& out);
 void draw_rules_banner(const AppState& s);                // status_bar.cpp
 void draw_close_prompt(const AppState& s, Intents& out);  // main_view.cpp

@@ -1,0 +1,45 @@
+// What the History view shows: recorded decisions loaded from the audit store when the view
+// opens, when a filter changes and after each recording; never read from the store per frame.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "audit/decision_record.hpp"
+
+namespace continuum::ui {
+
+// The filters as typed. Empty means "any". Dates are YYYY-MM-DD (UTC date recorded).
+struct HistoryFilter {
+    std::string from, to, practitioner, level, route, text;
+    bool operator==(const HistoryFilter&) const = default;
+};
+
+enum class ExportFormat { Jsonl, Csv };
+
+struct HistoryState {
+    bool open = false;
+    std::string unavailable;     // why there is no history to show ("" when the store is there)
+    HistoryFilter applied;       // the filter the list was loaded with
+    std::string filter_problem;  // a malformed date, in words
+    std::vector<audit::DecisionRecord> records;  // matching the filter, newest first
+    std::int64_t total = 0;                      // records in the whole log
+    std::vector<std::string> practitioners;      // everyone who has recorded, sorted
+    std::int64_t selected = 0;                   // sequence of the record shown (0: none)
+    bool chain_ok = true;
+    std::string chain_status;  // "Chain verified: 12 records, head 3f2a…" or where it broke
+    std::string export_message;
+    bool export_failed = false;
+    unsigned loads = 0;     // times the list was read from the store
+    unsigned verifies = 0;  // times the chain was recomputed
+};
+
+// Buffers the History view edits in place.
+struct HistoryScratch {
+    HistoryFilter filter;
+    std::string export_path;
+    ExportFormat export_format = ExportFormat::Jsonl;
+    bool show_not_fired = false;  // the trace lists only what fired or may have, unless asked
+};
+
+}  // namespace continuum::ui

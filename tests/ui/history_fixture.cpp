@@ -1,0 +1,81 @@
+// Writes a small audit log for the History screenshot: the Surrey demo cases recorded through
+// the real session and store, by two (synthetic) practitioners, one of them an override.
+// Usage: history_fixture RULES_FOLDER CASES_FOLDER AUDIT_FILE (an existing file is replaced).
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "ui/audit_sink.hpp"
+#include "ui/session.hpp"
+
+using namespace continuum;
+
+namespace {
+
+struct Entry {
+    const char* file;
+    const char* practitioner;
+    const char* override_level;  // nullptr: agree with the suggestion
+    const char* reason;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::fprintf(stderr, "usage: history_fixture RULES_FOLDER CASES_FOLDER AUDIT_FILE\n");
+        return 2;
+    }
+    std::filesystem::path rules = argv[1], cases = argv[2], audit = argv[3];
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(audit.string() + suffix);
+    auto sink = ui::open_audit_sink(audit.string());
+    ui::Settings settings;
+    settings.role = "MASH social worker";
+    ui::Session session(*sink, settings);
+    if (!session.load_rules(rules)) {
+        std::fprintf(stderr, "history_fixture: the rules in %s have errors\n", rules.c_str());
+        return 1;
+    }
+    const Entry entries[] = {
+        {"bruised-baby.toml", "Alex Rivers", nullptr, ""},
+        {"homeless-16.toml", "Alex Rivers", nullptr, ""},
+        {"cumulative-neglect.toml", "Sam Okafor", nullptr, ""},
+        {"early-help-refused.toml", "Sam Okafor", "intensive",
+         "Early help refused for the third time while the concerns grow: local policy steps up "
+         "to intensive support."},
+    };
+    for (const Entry& e : entries) {
+        settings.practitioner = e.practitioner;
+        session.apply(ui::intent::ApplySettings{settings});
+        std::string error;
+        if (!session.open_case(cases / e.file, error)) {
+            std::fprintf(stderr, "history_fixture: %s: %s\n", e.file, error.c_str());
+            return 1;
+        }
+        session.select_step("record");
+        ui::RecordDraft& d = session.scratch().draft;
+        d.service_consent = 2;  // not sought: seeking it would increase the risk
+        d.sharing_basis = 1;    // public task / safeguarding
+        d.consent_note = "Seeking consent could alert the adult thought to be causing harm.";
+        if (e.override_level) {
+            d.agree = false;
+            // An override must differ from the suggestion: one level lower if it already is.
+            std::uint32_t level = session.state().rules->level_index(e.override_level);
+            if (level == session.state().evaluation.outcome.level && level > 0) --level;
+            d.level = level;
+            d.category = ui::OverrideCategory::Policy;
+            d.reason = e.reason;
+        }
+        session.apply(ui::intent::Record{});
+        if (session.state().record.phase != ui::RecordPhase::Recorded) {
+            std::fprintf(stderr, "history_fixture: %s not recorded: %s%s\n", e.file,
+                         session.state().record.problem.c_str(),
+                         session.state().record.error.c_str());
+            return 1;
+        }
+    }
+    std::printf("history_fixture: %zu decisions recorded in %s\n", std::size(entries),
+                audit.c_str());
+    return 0;
+}
