@@ -6,6 +6,7 @@
 #include <cfloat>
 #include <chrono>
 #include <cstdio>
+#include <future>
 #include <memory>
 
 #include <glad/gl.h>
@@ -59,6 +60,13 @@ void apply_look(GLFWwindow* window, const Settings& s, bool rebuild_device_objec
     }
 }
 
+// What the second thread prepares at start: the audit log and the session on the rules.
+struct Prepared {
+    std::unique_ptr<DecisionSink> sink;  // before the session, which refers to it
+    std::unique_ptr<Session> session;
+    int exit_code = 0;  // non-zero: the case or step asked for could not be opened
+};
+
 void on_close(GLFWwindow* window) {
     // Closing is a request: the session asks first when answers are not recorded.
     glfwSetWindowShouldClose(window, GLFW_FALSE);
@@ -91,35 +99,49 @@ int run(int argc, char** argv) {
     if (opt.width > 0) settings.window_width = opt.width;
     if (opt.height > 0) settings.window_height = opt.height;
 
-    std::string audit_path = !opt.audit.empty() ? opt.audit : settings.audit_file;
-    std::unique_ptr<DecisionSink> sink = open_audit_sink(audit_path);
-    Session session(*sink, settings);
-    std::filesystem::path rules_folder = default_rules_folder(opt.rules);
-    if (!session.load_rules(rules_folder))
-        std::fprintf(stderr, "continuum: the rule set in %s has errors (shown in the window)\n",
-                     rules_folder.c_str());
-    if (!opt.case_file.empty()) {
-        std::string error;
-        if (!session.open_case(opt.case_file, error)) {
-            std::fprintf(stderr, "continuum: cannot open the case %s:\n%s", opt.case_file.c_str(),
-                         error.c_str());
-            return 2;
+    // The rules are read and the case evaluated on a second thread while this one opens the
+    // window, the OpenGL context and compiles the shaders: the two take about as long, and
+    // the first frame waits only for the slower.
+    auto prepared = std::async(std::launch::async, [&opt, settings] {
+        Prepared p;
+        std::string audit_path = !opt.audit.empty() ? opt.audit : settings.audit_file;
+        p.sink = open_audit_sink(audit_path);
+        p.session = std::make_unique<Session>(*p.sink, settings);
+        Session& session = *p.session;
+        std::filesystem::path rules_folder = default_rules_folder(opt.rules);
+        if (!session.load_rules(rules_folder))
+            std::fprintf(stderr, "continuum: the rule set in %s has errors (shown in the window)\n",
+                         rules_folder.c_str());
+        if (!opt.case_file.empty()) {
+            std::string error;
+            if (!session.open_case(opt.case_file, error)) {
+                std::fprintf(stderr, "continuum: cannot open the case %s:\n%s",
+                             opt.case_file.c_str(), error.c_str());
+                p.exit_code = 2;
+                return p;
+            }
         }
-    }
-    if (!opt.step.empty() && session.state().rules && !session.select_step(opt.step)) {
-        std::fprintf(stderr, "continuum: no step called '%s'\n", opt.step.c_str());
-        return 2;
-    }
-    session.set_expand_explanations(opt.expand);
-    if (opt.view == "history") session.apply(intent::OpenHistory{});
-    mark("rules loaded and case evaluated");
-    if (!settings_error.empty()) session.apply(intent::Notice{settings_error});
+        if (!opt.step.empty() && session.state().rules && !session.select_step(opt.step)) {
+            std::fprintf(stderr, "continuum: no step called '%s'\n", opt.step.c_str());
+            p.exit_code = 2;
+            return p;
+        }
+        session.set_expand_explanations(opt.expand);
+        if (opt.view == "history") session.apply(intent::OpenHistory{});
+        return p;
+    });
+
+    // A case or step that cannot be opened is the first thing to report, window or not.
+    auto stop = [&prepared](int code) {
+        Prepared p = prepared.get();
+        return p.exit_code != 0 ? p.exit_code : code;
+    };
 
     glfwSetErrorCallback(glfw_error);
     Platform platform;
     if (!glfwInit()) {
         std::fprintf(stderr, "continuum: no display available (use a subcommand, or xvfb-run)\n");
-        return 1;
+        return stop(1);
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -127,13 +149,15 @@ int run(int argc, char** argv) {
     if (scripted) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
     platform.window = glfwCreateWindow(settings.window_width, settings.window_height, "continuum",
                                        nullptr, nullptr);
-    if (!platform.window) return 1;
+    if (!platform.window) {
+        return stop(1);
+    }
     GLFWwindow* window = platform.window;
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
     if (!gladLoadGL(glfwGetProcAddress)) {
         std::fprintf(stderr, "continuum: OpenGL 3.3 is not available\n");
-        return 1;
+        return stop(1);
     }
 
     mark("window and OpenGL context");
@@ -144,9 +168,16 @@ int run(int argc, char** argv) {
     io.IniFilename = nullptr;  // the layout is fixed; settings.json holds what is remembered
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    apply_look(window, session.state().settings, false);
+    apply_look(window, settings, false);
+    ImGui_ImplOpenGL3_CreateDeviceObjects();  // shaders and font texture, before the first frame
+    mark("fonts, theme and shaders");
+
+    Prepared ready = prepared.get();
+    if (ready.exit_code != 0) return ready.exit_code;
+    Session& session = *ready.session;
+    mark("rules loaded and case evaluated");
+    if (!settings_error.empty()) session.apply(intent::Notice{settings_error});
     Settings applied = session.state().settings;
-    mark("fonts and theme");
 
     Intents intents;
     glfwSetWindowUserPointer(window, &intents);
