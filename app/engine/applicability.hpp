@@ -13,7 +13,12 @@ enum class Applies : std::uint8_t {
     NotYet,  // ask_when is open until questions not yet asked are answered
 };
 
-Applies question_applies(const RuleSet& rules, const Case& c, const Outcome& o, std::uint32_t question);
+class Tracer;
+
+Applies question_applies(const RuleSet& rules, const Case& c, const Outcome& o,
+                         std::uint32_t question);
+// The same with a Tracer's buffers, for asking about every question of one evaluation.
+Applies question_applies(Tracer& tracer, const Case& c, const Outcome& o, std::uint32_t question);
 const char* to_string(Applies a);  // "yes", "no", "not_yet"
 
 }  // namespace continuum::engine

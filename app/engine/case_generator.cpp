@@ -32,7 +32,7 @@ constexpr const char* kNotes[] = {
 }  // namespace
 
 CaseGenerator::CaseGenerator(const RuleSet& rules, std::uint64_t seed)
-    : rules_(rules), rng_(seed), evaluator_(rules) {
+    : rules_(rules), rng_(seed), evaluator_(rules), tracer_(rules) {
     if (!rules.calendar.bank_holidays.empty() &&
         rules.calendar.covers_to - 60 > rules.calendar.covers_from) {
         first_day_ = rules.calendar.covers_from;
@@ -137,7 +137,7 @@ Case CaseGenerator::next() {
         asking_.clear();
         for (std::uint32_t qi = 0; qi < n; ++qi) {
             if (settled[qi]) continue;
-            Applies applies = question_applies(rules_, c, outcome_, qi);
+            Applies applies = question_applies(tracer_, c, outcome_, qi);
             if (applies == Applies::NotYet) continue;
             settled[qi] = true;
             if (applies == Applies::Yes) asking_.push_back(qi);

@@ -33,6 +33,7 @@
 #include "case.hpp"
 #include "evaluate.hpp"
 #include "ruleset/schema.hpp"
+#include "trace.hpp"
 
 namespace continuum::engine {
 
@@ -56,6 +57,7 @@ class CaseGenerator {
     std::mt19937_64 rng_;
     Evaluator evaluator_;
     Outcome outcome_;
+    Tracer tracer_;
     std::vector<std::uint32_t> asking_;
     std::uint64_t made_ = 0;
     DayNumber first_day_ = 0, last_day_ = 0;

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "case_io.hpp"
+#include "case_json_fast.hpp"
 #include "evaluate.hpp"
 #include "impact_plan.hpp"
 #include "trace.hpp"
@@ -280,8 +281,15 @@ struct ChunkOut {
 
 class Worker {
   public:
-    Worker(const Plan& plan, const std::string& file, Tally& tally)
-        : plan_(plan), file_(file), tally_(tally), eb_(*plan.base), ec_(*plan.cand) {}
+    Worker(const Plan& plan, const std::string& file, std::string_view library, Tally& tally)
+        : plan_(plan),
+          file_(file),
+          library_(library),
+          tally_(tally),
+          eb_(*plan.base),
+          ec_(*plan.cand),
+          fast_base_(*plan.base),
+          fast_cand_(*plan.cand) {}
 
     void run(const Line& line, ChunkOut& out) {
         ++tally_.lines;
@@ -305,6 +313,20 @@ class Worker {
 
   private:
     std::optional<std::pair<Case, Case>> read(const Line& line, Diagnostics& diags) {
+        // Most lines are well formed: read them quickly, and only the rest the careful way.
+        const std::size_t readable =
+            library_.size() - static_cast<std::size_t>(line.text.data() - library_.data());
+        Case cb;
+        if (fast_base_.read(line.text, readable, cb)) {
+            if (plan_.answers_carry_over) return carry_over(std::move(cb));
+            Case cc;
+            if (fast_cand_.read(line.text, readable, cc))
+                return std::make_pair(std::move(cb), std::move(cc));
+        }
+        return read_carefully(line, diags);
+    }
+
+    std::optional<std::pair<Case, Case>> read_carefully(const Line& line, Diagnostics& diags) {
         SourcePos at{line.number, 1};
         nlohmann::json j = nlohmann::json::parse(line.text, nullptr, false);
         if (j.is_discarded() || !j.is_object()) {
@@ -364,8 +386,10 @@ class Worker {
 
     const Plan& plan_;
     const std::string& file_;
+    std::string_view library_;  // the whole text the lines are views into
     Tally& tally_;
     Evaluator eb_, ec_;
+    FastCaseReader fast_base_, fast_cand_;
     Outcome ob_, oc_;
 };
 
@@ -485,7 +509,7 @@ ImpactReport analyse_impact(const RuleSet& base, const RuleSet& candidate, std::
     std::vector<Tally> tallies(threads, empty_tally(plan));
     std::atomic<std::size_t> next{0};
     auto work = [&](unsigned t) {
-        Worker worker(plan, report.file, tallies[t]);
+        Worker worker(plan, report.file, library, tallies[t]);
         for (std::size_t k; (k = next.fetch_add(1)) < chunks;)
             for (std::size_t i = k * kChunk; i < std::min(lines.size(), (k + 1) * kChunk); ++i)
                 worker.run(lines[i], outs[k]);

@@ -54,6 +54,9 @@ struct CompactTrace {
 class Tracer {
   public:
     explicit Tracer(const RuleSet& rules);
+    const RuleSet& rules() const { return rules_; }
+    // A buffer callers may fill with blocking() instead of allocating their own.
+    std::vector<std::uint32_t>& scratch_slots() { return scratch_slots_; }
     // Fills `out` for every fact, rule, combination, trigger, route, consent rule and
     // conditional action, reusing its capacity.
     void trace(const Case& c, const Outcome& o, CompactTrace& out);
@@ -93,6 +96,7 @@ class Tracer {
     std::vector<Word> sets_;                  // by slot, words_ each
     std::vector<std::uint32_t> done_;         // by slot: the query stamp its set belongs to
     std::vector<Word> scratch_;
+    std::vector<std::uint32_t> scratch_slots_;
     std::uint32_t stamp_ = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "evaluation_json.hpp"
 
 #include "engine/applicability.hpp"
+#include "engine/trace.hpp"
 
 namespace continuum::report {
 
@@ -23,7 +24,8 @@ json citations_json(const RuleSet& rules, const std::vector<Citation>& cites) {
 
 json trace_entry_json(const RuleSet& rules, const TraceEntry& t) {
     json values = json::array();
-    for (const auto& v : t.values) values.push_back({{"id", v.id}, {"value", v.value}, {"question", v.question}});
+    for (const auto& v : t.values)
+        values.push_back({{"id", v.id}, {"value", v.value}, {"question", v.question}});
     json j{{"kind", to_string(t.kind)},
            {"id", t.id},
            {"says", t.says},
@@ -45,11 +47,16 @@ namespace {
 json answer_value(const Question& q, const Answer& a) {
     if (a.state != AnswerState::Answered) return nullptr;
     switch (q.type) {
-        case AnswerType::YesNo: return a.value.truth == Tri::True;
-        case AnswerType::Number: return a.value.lo;
-        case AnswerType::Choice: return q.choice_ids[a.value.choice];
-        case AnswerType::Date: return format_date(static_cast<DayNumber>(a.value.lo));
-        case AnswerType::Text: return a.text;
+        case AnswerType::YesNo:
+            return a.value.truth == Tri::True;
+        case AnswerType::Number:
+            return a.value.lo;
+        case AnswerType::Choice:
+            return q.choice_ids[a.value.choice];
+        case AnswerType::Date:
+            return format_date(static_cast<DayNumber>(a.value.lo));
+        case AnswerType::Text:
+            return a.text;
     }
     return nullptr;
 }
@@ -58,11 +65,21 @@ json hypothetical_json(const RuleSet& rules, const HypotheticalAnswer& h) {
     const Question& q = rules.questions[h.question];
     json value;
     switch (q.type) {
-        case AnswerType::YesNo: value = h.value.truth == Tri::True; break;
-        case AnswerType::Number: value = h.value.lo; break;
-        case AnswerType::Choice: value = q.choice_ids[h.value.choice]; break;
-        case AnswerType::Date: value = format_date(static_cast<DayNumber>(h.value.lo)); break;
-        case AnswerType::Text: value = nullptr; break;
+        case AnswerType::YesNo:
+            value = h.value.truth == Tri::True;
+            break;
+        case AnswerType::Number:
+            value = h.value.lo;
+            break;
+        case AnswerType::Choice:
+            value = q.choice_ids[h.value.choice];
+            break;
+        case AnswerType::Date:
+            value = format_date(static_cast<DayNumber>(h.value.lo));
+            break;
+        case AnswerType::Text:
+            value = nullptr;
+            break;
     }
     return {{"question", q.id}, {"value", value}, {"label", h.label}};
 }
@@ -74,13 +91,18 @@ json to_json(const Evaluation& e) {
     const Outcome& o = e.outcome;
     json j;
     j["schema"] = kEvalSchema;
-    j["ruleset"] = {{"id", rules.info.id}, {"name", rules.info.name}, {"version", rules.info.version}, {"digest", rules.digest}};
+    j["ruleset"] = {{"id", rules.info.id},
+                    {"name", rules.info.name},
+                    {"version", rules.info.version},
+                    {"digest", rules.digest}};
     j["case"] = {{"ref", e.kase.ref}, {"referred_at", format_date_time(e.kase.referred_at)}};
 
     const Level& level = rules.levels[o.level];
     json because = json::array(), higher = json::array();
-    for (std::uint32_t s : level_reasons(rules, o)) because.push_back(rules.symbols[s].id);
-    for (std::uint32_t s : higher_level_candidates(rules, o)) higher.push_back(rules.symbols[s].id);
+    for (std::uint32_t s : level_reasons(rules, o))
+        because.push_back(rules.symbols[s].id);
+    for (std::uint32_t s : higher_level_candidates(rules, o))
+        higher.push_back(rules.symbols[s].id);
     j["level"] = {{"id", level.id},
                   {"name", level.name},
                   {"band", level.band},
@@ -114,8 +136,10 @@ json to_json(const Evaluation& e) {
                                  {"level", tr.level},
                                  {"cites", citations_json(rules, tr.cites)}});
     };
-    for (std::uint32_t t : o.triggers) trigger(t, "fired");
-    for (std::uint32_t t : o.possible_triggers) trigger(t, "undetermined");
+    for (std::uint32_t t : o.triggers)
+        trigger(t, "fired");
+    for (std::uint32_t t : o.possible_triggers)
+        trigger(t, "undetermined");
 
     j["actions"] = json::array();
     for (const auto& n : o.actions) {
@@ -123,36 +147,43 @@ json to_json(const Evaluation& e) {
         json reasons = json::array();
         for (std::uint32_t k = 0; k < n.reasons_count; ++k)
             reasons.push_back(rules.symbols[o.action_reasons[n.reasons_first + k]].id);
-        j["actions"].push_back({{"id", a.id},
-                                {"title", a.title},
-                                {"says", a.says},
-                                {"definite", n.definite},
-                                {"due", n.due.has_due ? json(format_date_time(n.due.at)) : json(nullptr)},
-                                {"due_text", due_text(n.due)},
-                                {"timescale", timescale_text(rules, a)},
-                                {"after", a.after.empty() ? json(nullptr) : json(a.after)},
-                                {"outside_calendar", n.due.outside_calendar},
-                                {"because", reasons},
-                                {"cites", citations_json(rules, a.cites)}});
+        j["actions"].push_back(
+            {{"id", a.id},
+             {"title", a.title},
+             {"says", a.says},
+             {"definite", n.definite},
+             {"due", n.due.has_due ? json(format_date_time(n.due.at)) : json(nullptr)},
+             {"due_text", due_text(n.due)},
+             {"timescale", timescale_text(rules, a)},
+             {"after", a.after.empty() ? json(nullptr) : json(a.after)},
+             {"outside_calendar", n.due.outside_calendar},
+             {"because", reasons},
+             {"cites", citations_json(rules, a.cites)}});
     }
 
     j["consent"] = json::array();
     auto consent = [&](std::uint32_t i, const char* status) {
         const ConsentRule& c = rules.consents[i];
-        j["consent"].push_back({{"id", c.id}, {"kind", to_string(c.kind)}, {"says", c.says}, {"status", status},
+        j["consent"].push_back({{"id", c.id},
+                                {"kind", to_string(c.kind)},
+                                {"says", c.says},
+                                {"status", status},
                                 {"cites", citations_json(rules, c.cites)}});
     };
-    for (std::uint32_t i : o.consent) consent(i, "holds");
-    for (std::uint32_t i : o.possible_consent) consent(i, "undetermined");
+    for (std::uint32_t i : o.consent)
+        consent(i, "holds");
+    for (std::uint32_t i : o.possible_consent)
+        consent(i, "undetermined");
 
     j["answers"] = json::array();
+    engine::Tracer tracer(rules);
     for (std::uint32_t qi = 0; qi < rules.questions.size(); ++qi) {
         const Question& q = rules.questions[qi];
         const Answer& a = e.kase.answers[qi];
         j["answers"].push_back({{"id", q.id},
                                 {"state", to_string(a.state)},
                                 {"value", answer_value(q, a)},
-                                {"applies", to_string(question_applies(rules, e.kase, o, qi))}});
+                                {"applies", to_string(question_applies(tracer, e.kase, o, qi))}});
     }
 
     j["what_could_change"] = json::array();
@@ -160,21 +191,27 @@ json to_json(const Evaluation& e) {
         json sets = json::array();
         for (const auto& s : t.sets) {
             json questions = json::array(), options = json::array();
-            for (std::uint32_t q : s.questions) questions.push_back(rules.questions[q].id);
+            for (std::uint32_t q : s.questions)
+                questions.push_back(rules.questions[q].id);
             for (const auto& opt : s.options) {
                 json answers = json::array();
-                for (const auto& h : opt.answers) answers.push_back(hypothetical_json(rules, h));
+                for (const auto& h : opt.answers)
+                    answers.push_back(hypothetical_json(rules, h));
                 options.push_back({{"answers", answers}, {"becomes", opt.becomes}});
             }
             sets.push_back({{"questions", questions}, {"options", options}});
         }
-        json target{{"target", t.is_level ? "level" : "route"}, {"current", t.current}, {"complete", t.complete}, {"sets", sets}};
+        json target{{"target", t.is_level ? "level" : "route"},
+                    {"current", t.current},
+                    {"complete", t.complete},
+                    {"sets", sets}};
         if (!t.is_level) target["route"] = rules.routes[t.route].id;
         j["what_could_change"].push_back(std::move(target));
     }
 
     j["trace"] = json::array();
-    for (const auto& t : e.trace) j["trace"].push_back(trace_entry_json(rules, t));
+    for (const auto& t : e.trace)
+        j["trace"].push_back(trace_entry_json(rules, t));
     return j;
 }
 

@@ -9,6 +9,7 @@
 #include "decision.hpp"
 #include "engine/case_io.hpp"
 #include "engine/ruleset/load.hpp"
+#include "engine/trace.hpp"
 #include "history.hpp"
 #include "report/decision_report.hpp"
 
@@ -112,8 +113,9 @@ void Session::reevaluate() {
     state_.evaluation = report::evaluate_fully(rules, state_.kase, kGuiChangeLimits);
     ++evaluations_;
     state_.applies.resize(rules.questions.size());
+    engine::Tracer tracer(rules);
     for (std::uint32_t q = 0; q < rules.questions.size(); ++q)
-        state_.applies[q] = question_applies(rules, state_.kase, state_.evaluation.outcome, q);
+        state_.applies[q] = question_applies(tracer, state_.kase, state_.evaluation.outcome, q);
     state_.record.problem = draft_problem(state_, scratch_.draft);
 }
 

@@ -1,0 +1,171 @@
+#include "case_json_fast.hpp"
+
+#include <simdjson.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "case_io.hpp"
+
+namespace continuum::engine {
+
+namespace od = simdjson::ondemand;
+
+struct FastCaseReader::Parser {
+    od::parser parser;
+    std::string copy;                    // a line without room after it, with padding
+    std::vector<std::uint32_t> unknown;  // applied after the answers, as the careful reader does
+    RawAnswer raw;
+};
+
+FastCaseReader::FastCaseReader(const RuleSet& rules)
+    : rules_(rules), parser_(std::make_unique<Parser>()) {}
+
+FastCaseReader::~FastCaseReader() = default;
+
+namespace {
+
+// One answer's value as the careful reader classifies it; false for anything it would not take.
+bool raw_answer(od::value v, RawAnswer& raw) {
+    od::json_type type;
+    if (v.type().get(type)) return false;
+    switch (type) {
+        case od::json_type::boolean:
+            raw.kind = RawAnswer::Kind::Bool;
+            return !v.get_bool().get(raw.boolean);
+        case od::json_type::number: {
+            od::number_type nt;
+            if (v.get_number_type().get(nt)) return false;
+            if (nt == od::number_type::signed_integer) {
+                std::int64_t n;
+                if (v.get_int64().get(n)) return false;
+                raw.kind = RawAnswer::Kind::Integer;
+                raw.number = static_cast<double>(n);
+                return true;
+            }
+            if (nt == od::number_type::unsigned_integer) {
+                std::uint64_t n;
+                if (v.get_uint64().get(n)) return false;
+                raw.kind = RawAnswer::Kind::Integer;
+                raw.number = static_cast<double>(n);
+                return true;
+            }
+            if (nt == od::number_type::floating_point_number) {
+                raw.kind = RawAnswer::Kind::Float;
+                return !v.get_double().get(raw.number);
+            }
+            return false;  // a big integer: the careful reader decides
+        }
+        case od::json_type::string: {
+            std::string_view s;
+            if (v.get_string().get(s)) return false;
+            raw.kind = RawAnswer::Kind::String;
+            raw.text.assign(s);
+            return true;
+        }
+        default:
+            return false;
+    }
+}
+
+// Whether the line is one JSON object and nothing after it: the parser reads the object field
+// by field and would not notice text after its closing brace, which the careful reader refuses.
+bool one_object(std::string_view line) {
+    std::size_t i = line.find_first_not_of(" \t\r");
+    if (i == std::string_view::npos || line[i] != '{') return false;
+    int depth = 0;
+    bool in_string = false;
+    for (; i < line.size(); ++i) {
+        const char ch = line[i];
+        if (in_string) {
+            if (ch == '\\')
+                ++i;
+            else if (ch == '"')
+                in_string = false;
+        } else if (ch == '"') {
+            in_string = true;
+        } else if (ch == '{' || ch == '[') {
+            ++depth;
+        } else if ((ch == '}' || ch == ']') && --depth == 0) {
+            break;
+        }
+    }
+    return i < line.size() && line.find_first_not_of(" \t\r", i + 1) == std::string_view::npos;
+}
+
+}  // namespace
+
+bool FastCaseReader::read(std::string_view line, std::size_t readable, Case& out) {
+    if (!one_object(line)) return false;
+    Parser& p = *parser_;
+    simdjson::padded_string_view input;
+    if (readable >= line.size() + simdjson::SIMDJSON_PADDING) {
+        input = simdjson::padded_string_view(line.data(), line.size(), readable);
+    } else {
+        p.copy.assign(line);
+        p.copy.append(simdjson::SIMDJSON_PADDING, ' ');
+        input = simdjson::padded_string_view(p.copy.data(), line.size(), p.copy.size());
+    }
+    od::document doc;
+    if (p.parser.iterate(input).get(doc)) return false;
+    od::object object;
+    if (doc.get_object().get(object)) return false;
+
+    out.answers.assign(rules_.questions.size(), Answer{});
+    p.unknown.clear();
+    bool have_ref = false, have_time = false, have_answers = false, have_unknown = false;
+    for (auto field_result : object) {
+        od::field field;
+        std::string_view key;
+        if (std::move(field_result).get(field) || field.unescaped_key().get(key)) return false;
+        od::value value = field.value();
+        if (key == "ref") {
+            std::string_view ref;
+            if (have_ref || value.get_string().get(ref)) return false;
+            out.ref.assign(ref);
+            have_ref = true;
+        } else if (key == "referred_at") {
+            std::string_view text;
+            if (have_time || value.get_string().get(text)) return false;
+            auto when = parse_date_time(text);
+            if (!when) return false;
+            out.referred_at = *when;
+            have_time = true;
+        } else if (key == "answers") {
+            od::object answers;
+            if (have_answers || value.get_object().get(answers)) return false;
+            have_answers = true;
+            for (auto answer_result : answers) {
+                od::field answer;
+                std::string_view id;
+                if (std::move(answer_result).get(answer) || answer.unescaped_key().get(id))
+                    return false;
+                const std::uint32_t qi = rules_.question_index(id);
+                if (qi == kNone || !raw_answer(answer.value(), p.raw)) return false;
+                if (!set_answer(rules_.questions[qi], p.raw, out.answers[qi]).empty()) return false;
+            }
+        } else if (key == "unknown") {
+            od::array ids;
+            if (have_unknown || value.get_array().get(ids)) return false;
+            have_unknown = true;
+            for (auto id_result : ids) {
+                std::string_view id;
+                if (id_result.get_string().get(id)) return false;
+                const std::uint32_t qi = rules_.question_index(id);
+                if (qi == kNone) return false;
+                p.unknown.push_back(qi);
+            }
+        } else {
+            return false;
+        }
+    }
+    if (!have_ref || !have_time) return false;
+    for (std::uint32_t qi : p.unknown) {
+        if (out.answers[qi].state == AnswerState::Answered) return false;
+        out.answers[qi] = Answer{AnswerState::Unknown, Value::unknown(), {}};
+    }
+    return true;
+}
+
+}  // namespace continuum::engine

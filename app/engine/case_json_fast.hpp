@@ -1,0 +1,32 @@
+// A fast reading of one case from a JSON line, for impact analysis over libraries of 100,000
+// cases. It takes only lines that read_case_json_object would take without any message, and
+// then gives the same case; anything else (an error, an unknown id, an unusual form) is
+// refused and the caller reads the line the careful way, which says what is wrong and where.
+#pragma once
+#include <memory>
+#include <string_view>
+
+#include "case.hpp"
+#include "ruleset/schema.hpp"
+
+namespace continuum::engine {
+
+class FastCaseReader {
+  public:
+    explicit FastCaseReader(const RuleSet& rules);
+    ~FastCaseReader();
+    FastCaseReader(const FastCaseReader&) = delete;
+    FastCaseReader& operator=(const FastCaseReader&) = delete;
+
+    // `readable` is how many bytes from the start of `line` may be read (the parser reads a
+    // little past the end of its input; a line without that room is copied first).
+    // True with `out` filled, or false with `out` unspecified.
+    bool read(std::string_view line, std::size_t readable, Case& out);
+
+  private:
+    struct Parser;
+    const RuleSet& rules_;
+    std::unique_ptr<Parser> parser_;
+};
+
+}  // namespace continuum::engine

@@ -1,0 +1,141 @@
+// The fast JSON case reader used by impact analysis: on every line it takes, it gives exactly
+// the case the careful reader gives; every line the careful reader would question, it refuses
+// (so the careful reader runs and says what is wrong).
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/case_io.hpp"
+#include "engine/case_json_fast.hpp"
+#include "engine/ruleset/load.hpp"
+#include "mini_rules.hpp"
+
+using namespace continuum::engine;
+
+namespace {
+
+std::optional<Case> careful(const RuleSet& rules, const std::string& line, Diagnostics& d) {
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded()) return std::nullopt;
+    return read_case_json_object(rules, j, "cases.jsonl", 1, d);
+}
+
+void require_same(const RuleSet& rules, const Case& a, const Case& b) {
+    CHECK(a.ref == b.ref);
+    CHECK(format_date_time(a.referred_at) == format_date_time(b.referred_at));
+    REQUIRE(a.answers.size() == b.answers.size());
+    for (std::size_t i = 0; i < a.answers.size(); ++i) {
+        INFO("question " << rules.questions[i].id);
+        CHECK(a.answers[i].state == b.answers[i].state);
+        CHECK(a.answers[i].value.truth == b.answers[i].value.truth);
+        CHECK(a.answers[i].value.known == b.answers[i].value.known);
+        CHECK(a.answers[i].value.choice == b.answers[i].value.choice);
+        CHECK(a.answers[i].value.lo == b.answers[i].value.lo);
+        CHECK(a.answers[i].value.hi == b.answers[i].value.hi);
+        CHECK(a.answers[i].text == b.answers[i].text);
+    }
+}
+
+// Reads with no room after the line, so the reader must copy it.
+bool fast_read(FastCaseReader& reader, const std::string& line, Case& out) {
+    return reader.read(line, line.size(), out);
+}
+
+}  // namespace
+
+TEST_CASE("fast reader gives the careful reader's case for well-formed lines", "[case][fast]") {
+    mini::Fixture f;
+    FastCaseReader reader(*f.rules);
+    const std::vector<std::string> lines = {
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"age_months":5,"bruising":true,"dv":"conflict"},"unknown":["mobile"]})",
+        R"({"unknown":["mobile","support"],"referred_at":"2026-01-02T00:00:00","ref":"C-2","answers":{"bruising":false}})",
+        R"({"ref":"C-\u0033","referred_at":"2026-11-23T09:40:00","answers":{"age_months":5.5}})",
+        R"(  {"ref":"C-4","referred_at":"2026-11-23T09:40:00"}  )",
+        R"({"ref":"C-5","referred_at":"2026-11-23T09:40:00","answers":{"bruising":true,"bruising":false}})",
+        R"({"ref":"C-6","referred_at":"2026-11-23T09:40:00","unknown":["mobile","mobile"]})",
+    };
+    for (const auto& line : lines) {
+        INFO(line);
+        Diagnostics d;
+        auto expected = careful(*f.rules, line, d);
+        REQUIRE(expected);
+        REQUIRE(d.empty());
+        Case got;
+        REQUIRE(fast_read(reader, line, got));
+        require_same(*f.rules, *expected, got);
+    }
+}
+
+TEST_CASE("fast reader refuses every line the careful reader questions", "[case][fast]") {
+    mini::Fixture f;
+    FastCaseReader reader(*f.rules);
+    const std::vector<std::string> lines = {
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"brusing":true}})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"bruising":"yes"}})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"dv":"conflcit"}})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"age_months":300}})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"bruising":true},"unknown":["bruising"]})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","unknown":["nope"]})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","unknown":[3]})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answer":{}})",
+        R"({"ref":"C-1","referred_at":"23/11/2026"})",
+        R"({"referred_at":"2026-11-23T09:40:00"})",
+        R"({"ref":1,"referred_at":"2026-11-23T09:40:00"})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":[]})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"bruising":null}})",
+        R"(["ref","C-1"])",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00"} x)",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00")",
+        "",
+    };
+    for (const auto& line : lines) {
+        INFO(line);
+        Diagnostics d;
+        auto expected = careful(*f.rules, line, d);
+        CHECK((!expected || !d.empty()));  // the careful reader has something to say
+        Case got;
+        CHECK_FALSE(fast_read(reader, line, got));
+    }
+    // A top-level key given twice: the careful reader keeps only the last, so the fast one
+    // leaves it to the careful one rather than merging the two.
+    Case got;
+    CHECK_FALSE(fast_read(
+        reader,
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"bruising":true},"answers":{"dv":"none"}})",
+        got));
+}
+
+TEST_CASE("fast reader agrees with the careful reader on the whole Surrey library",
+          "[case][fast]") {
+    namespace fs = std::filesystem;
+    const fs::path folder = fs::path(CONTINUUM_SOURCE_DIR) / "rules" / "surrey";
+    LoadResult loaded = load_ruleset(folder);
+    REQUIRE(loaded.ok());
+    const RuleSet& rules = *loaded.rules;
+    std::ifstream in(folder / "cases" / "library.jsonl", std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    FastCaseReader reader(rules);
+    std::size_t lines = 0, start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string_view line(text.data() + start, end - start);
+        Diagnostics d;
+        auto expected = careful(rules, std::string(line), d);
+        REQUIRE(expected);
+        REQUIRE(d.empty());
+        Case got;
+        // Read in place, with the rest of the library after it (the last line is copied).
+        REQUIRE(reader.read(line, text.size() - start, got));
+        require_same(rules, *expected, got);
+        ++lines;
+        start = end + 1;
+    }
+    CHECK(lines == 500);
+}
