@@ -42,6 +42,12 @@ void draw_status_bar(const AppState& s, Intents& out) {
     if (ImGui::SmallButton("History (F3)")) out.push_back(intent::OpenHistory{});
     widgets::register_item("open_history");
     ImGui::SameLine();
+    if (ImGui::SmallButton("Training (F7)")) out.push_back(intent::OpenTraining{});
+    widgets::register_item("open_training");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Trainer (F8)")) out.push_back(intent::OpenTrainer{});
+    widgets::register_item("open_trainer");
+    ImGui::SameLine();
     if (ImGui::SmallButton("Reload rules (F5)")) out.push_back(intent::ReloadRules{});
     if (!s.notice.empty()) {
         ImGui::SameLine();
