@@ -115,6 +115,21 @@ JudgementDraft blank_draft(const RuleSet& rules) {
     return d;
 }
 
+JudgementDraft draft_of(const RuleSet& rules, const Judgement& j) {
+    JudgementDraft d = blank_draft(rules);
+    if (std::uint32_t li = rules.level_index(j.level); li != kNone) d.level = static_cast<int>(li);
+    for (std::size_t r = 0; r < rules.routes.size(); ++r) {
+        auto it = j.routes.find(rules.routes[r].id);
+        if (it == j.routes.end()) continue;
+        for (int f = 0; f < 3; ++f)
+            if (it->second == to_string(kDraftFindings[f])) d.routes[r] = f;
+    }
+    for (std::size_t t = 0; t < rules.triggers.size(); ++t)
+        d.triggers[t] = std::find(j.triggers.begin(), j.triggers.end(), rules.triggers[t].id) !=
+                        j.triggers.end();
+    return d;
+}
+
 std::optional<Judgement> judgement_of_draft(const RuleSet& rules, const JudgementDraft& d,
                                             std::string& problem) {
     problem.clear();

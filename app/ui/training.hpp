@@ -14,6 +14,9 @@ namespace continuum::ui {
 // A blank draft for `rules`: nothing chosen, no triggers.
 JudgementDraft blank_draft(const engine::RuleSet& rules);
 
+// A judgement as a draft, to show what was committed.
+JudgementDraft draft_of(const engine::RuleSet& rules, const engine::Judgement& j);
+
 // The judgement a draft says, or nothing and `problem` in words when it is not complete.
 std::optional<engine::Judgement> judgement_of_draft(const engine::RuleSet& rules,
                                                     const JudgementDraft& d, std::string& problem);

@@ -89,7 +89,8 @@ const engine::TrainingScenario& bruised_baby() {
 
 // The trainee reads "bruised-baby", answers its three questions as the narrative supports and
 // forms a judgement by clicking: Intensive (the expected is Statutory), s17 and s47 met, the
-// other routes not met, and no trigger ticked (the expected has the non-mobile bruising one).
+// other routes not met (the expected has s31 cannot rule out), and no trigger ticked (the
+// expected has the non-mobile bruising one).
 void answer_and_judge(TrainingHarness& th) {
     Harness& h = th.h;
     h.session.scratch().training.trainee = "Trainee One";
@@ -107,14 +108,19 @@ void answer_and_judge(TrainingHarness& th) {
         h.activate(std::string("training/route/") + route + "/not_met");
 }
 
+// F7, then the frames the popup takes to appear and lay out.
+void open_training(Harness& h) {
+    h.press(ui::keys::F7);
+    REQUIRE(h.state().training.open);
+    h.frames(2);
+}
+
 }  // namespace
 
 TEST_CASE("F7 and the status bar open Training; F8 and its button open Trainer", "[ui][training]") {
     TrainingHarness th;
     Harness& h = th.h;
-    h.press(ui::keys::F7);
-    REQUIRE(th.t().open);
-    h.frames(2);
+    open_training(h);
     CHECK(contains(h.text, "A bruise on a five-month-old"));
     CHECK(th.t().scenarios.size() >= 12);
     h.press(ui::keys::F8);
@@ -134,7 +140,7 @@ TEST_CASE("F7 and the status bar open Training; F8 and its button open Trainer",
 TEST_CASE("nothing of the answer is shown, or held, before the trainee commits", "[ui][training]") {
     TrainingHarness th;
     Harness& h = th.h;
-    h.press(ui::keys::F7);
+    open_training(h);
     // Reveal refused with nothing chosen.
     h.session.apply(ui::intent::RevealTraining{});
     CHECK_FALSE(th.t().reveal);
@@ -172,7 +178,7 @@ TEST_CASE("a commit is refused until the trainee has said who they are and judge
           "[ui][training]") {
     TrainingHarness th;
     Harness& h = th.h;
-    h.press(ui::keys::F7);
+    open_training(h);
     h.click("training/scenario/bruised-baby");
     h.activate("training/commit");
     CHECK(contains(th.t().problem, "Type your name"));
@@ -197,7 +203,7 @@ TEST_CASE("after commit and reveal: trainee, expected and engine side by side, w
           "[ui][training]") {
     TrainingHarness th;
     Harness& h = th.h;
-    h.press(ui::keys::F7);
+    open_training(h);
     answer_and_judge(th);
     h.activate("training/commit");
     REQUIRE(th.t().phase == ui::TrainingPhase::Committed);
@@ -217,11 +223,10 @@ TEST_CASE("after commit and reveal: trainee, expected and engine side by side, w
     // Still nothing revealed until asked; the judgement can no longer be changed.
     CHECK_FALSE(th.t().reveal);
     CHECK_FALSE(h.shown("training/commit"));
-    h.activate("training/level/thriving");
-    CHECK(h.session.scratch().training.draft.level ==
-          static_cast<int>(h.state().rules->level_index("intensive")));
-    h.session.apply(ui::intent::CommitTraining{"Trainee One", "Cohort A",
-                                               h.session.scratch().training.draft});
+    h.frames(2);
+    CHECK(contains(h.text, "Saved for Trainee One (Cohort A). It can no longer be changed."));
+    h.session.apply(
+        ui::intent::CommitTraining{"Trainee One", "Cohort A", h.session.scratch().training.draft});
     CHECK(contains(th.t().problem, "already committed"));
     CHECK(th.results->results.size() == 1);
 
@@ -235,8 +240,8 @@ TEST_CASE("after commit and reveal: trainee, expected and engine side by side, w
     CHECK(r.matched == expected_score.matched);
     CHECK(r.criteria == expected_score.criteria.size());
     CHECK(r.matched == static_cast<std::size_t>(saved.matched));
-    // The level and the trigger differ; every route matches.
-    CHECK(r.criteria - r.matched == 2);
+    // The level, s31 (expected: cannot rule out) and the trigger differ; the other routes match.
+    CHECK(r.criteria - r.matched == 3);
     const ui::RevealRow& level = r.rows.front();
     CHECK(level.id == "level");
     CHECK_FALSE(level.you_agree);
@@ -265,7 +270,7 @@ TEST_CASE("a failed save reveals nothing, keeps the judgement, and can be retrie
           "[ui][training]") {
     TrainingHarness th;
     Harness& h = th.h;
-    h.press(ui::keys::F7);
+    open_training(h);
     answer_and_judge(th);
     ui::JudgementDraft draft = h.session.scratch().training.draft;
     th.results->fail = true;
@@ -378,7 +383,7 @@ TEST_CASE("committed judgements go to the training results file and back to the 
     std::string file = (dir / "training.sqlite").string();
     Harness h(kSurrey);
     h.session.set_training_results(ui::open_training_results(file));
-    h.press(ui::keys::F7);
+    open_training(h);
     h.session.scratch().training.trainee = "Trainee Two";
     h.session.scratch().training.cohort = "Cohort C";
     h.click("training/scenario/bruised-baby");

@@ -12,6 +12,7 @@
 
 #include "../keys.hpp"
 #include "../theme.hpp"
+#include "../training.hpp"
 #include "report/evaluation.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
@@ -114,12 +115,15 @@ void draw_asked(const AppState& s, TrainingScratch& ts, Intents& out) {
     }
 }
 
-void draw_judgement(const AppState& s, TrainingScratch& ts, Intents& out) {
+void draw_judgement(const AppState& s, TrainingScratch& ts) {
     const engine::RuleSet& rules = *s.rules;
     const TrainingState& t = s.training;
-    JudgementDraft& d = ts.draft;
-    d.routes.resize(rules.routes.size(), -1);
-    d.triggers.resize(rules.triggers.size(), false);
+    ts.draft.routes.resize(rules.routes.size(), -1);
+    ts.draft.triggers.resize(rules.triggers.size(), false);
+    // Once committed, what is shown is what was saved, and nothing can change it.
+    const bool frozen = locked(t);
+    JudgementDraft shown = frozen ? draft_of(rules, t.committed) : ts.draft;
+    JudgementDraft& d = frozen ? shown : ts.draft;
     widgets::heading("Your judgement");
     muted(
         "Decide before you see anything else: the expected outcome and the engine's "
@@ -174,31 +178,50 @@ void draw_judgement(const AppState& s, TrainingScratch& ts, Intents& out) {
         ImGui::PopID();
     }
     if (locked(t)) ImGui::EndDisabled();
-    ImGui::Spacing();
-    ImGui::Separator();
-    ImGui::Spacing();
+}
 
+std::string save_failed_text(const TrainingState& t) {
+    return "Your judgement could not be saved, so nothing has been revealed. It is still here: " +
+           t.save_error;
+}
+
+std::string saved_text(const TrainingState& t) {
+    return fmt::format("\u2713 Saved for {} ({}). It can no longer be changed.", t.trainee,
+                       t.cohort);
+}
+
+// The height the commit or reveal button needs with the messages above it, so that it stays
+// in view below the judgement however long the lists are.
+float actions_height(const TrainingState& t, float width) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    auto text_h = [&](const std::string& text) {
+        return ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y + st.ItemSpacing.y;
+    };
+    float h = ImGui::GetFrameHeightWithSpacing() + st.ItemSpacing.y + st.WindowPadding.y;
+    if (!t.problem.empty()) h += text_h(t.problem);
+    if (t.phase == TrainingPhase::SaveFailed) h += text_h(save_failed_text(t));
+    if (t.phase == TrainingPhase::Committed) h += text_h(saved_text(t));
+    return h;
+}
+
+void draw_actions(const AppState& s, TrainingScratch& ts, Intents& out) {
+    const TrainingState& t = s.training;
+    ImGui::Spacing();
     if (!t.problem.empty()) widgets::wrapped_coloured(palette().warning, t.problem);
     switch (t.phase) {
         case TrainingPhase::Answering:
             if (ImGui::Button("Commit my judgement"))
-                out.push_back(intent::CommitTraining{ts.trainee, ts.cohort, d});
+                out.push_back(intent::CommitTraining{ts.trainee, ts.cohort, ts.draft});
             widgets::register_item("training/commit");
             break;
         case TrainingPhase::SaveFailed:
-            widgets::wrapped_coloured(palette().error,
-                                      "Your judgement could not be saved, so nothing has been "
-                                      "revealed. It is still here: " +
-                                          t.save_error);
+            widgets::wrapped_coloured(palette().error, save_failed_text(t));
             if (ImGui::Button("Retry saving"))
-                out.push_back(intent::CommitTraining{ts.trainee, ts.cohort, d});
+                out.push_back(intent::CommitTraining{ts.trainee, ts.cohort, ts.draft});
             widgets::register_item("training/commit");
             break;
         case TrainingPhase::Committed:
-            widgets::wrapped_coloured(
-                palette().success,
-                fmt::format("\u2713 Saved for {} ({}). It can no longer be changed.", t.trainee,
-                            t.cohort));
+            widgets::wrapped_coloured(palette().success, saved_text(t));
             if (ImGui::Button("Reveal: compare with the expected outcome"))
                 out.push_back(intent::RevealTraining{});
             widgets::register_item("training/reveal");
@@ -336,11 +359,17 @@ void draw_scenario(const AppState& s, TrainingScratch& ts, Intents& out) {
     draw_asked(s, ts, out);
     ImGui::EndChild();
     ImGui::SameLine(0, gap);
+    ImGui::BeginGroup();
+    float actions_h = actions_height(t, ImGui::GetContentRegionAvail().x);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel_background);
-    ImGui::BeginChild("training_judgement", ImVec2(0, avail.y), true, child);
-    draw_judgement(s, ts, out);
+    ImGui::BeginChild("training_judgement", ImVec2(0, avail.y - actions_h), true, child);
+    draw_judgement(s, ts);
     ImGui::EndChild();
     ImGui::PopStyleColor();
+    ImGui::BeginChild("training_actions", ImVec2(0, 0), false, child);
+    draw_actions(s, ts, out);
+    ImGui::EndChild();
+    ImGui::EndGroup();
 }
 
 }  // namespace
