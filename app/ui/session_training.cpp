@@ -70,7 +70,7 @@ void Session::load_training(const std::filesystem::path& folder) {
     b.rules_digest = state_.rules->digest;
     t.scenarios.clear();
     for (const auto& s : b.pack.scenarios)
-        t.scenarios.push_back({s.id, s.title, s.narrative, s.tags});
+        t.scenarios.push_back({s.id, s.title, reflow(s.narrative), s.tags});
     // Reloading unchanged rules keeps a session in progress; anything else starts afresh.
     if (!same_rules || t.scenario >= static_cast<int>(t.scenarios.size())) {
         t.phase = TrainingPhase::Choosing;

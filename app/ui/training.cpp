@@ -176,6 +176,55 @@ std::string criterion_label(const RuleSet& rules, const std::string& id) {
     return ri == kNone ? route : fmt::format("{} {}", route, rules.routes[ri].title);
 }
 
+std::string category_words(const RuleSet& rules, const std::string& criterion,
+                           const std::string& category) {
+    if (criterion == "level") {
+        std::uint32_t li = rules.level_index(category);
+        return li == kNone ? category : rules.levels[li].name;
+    }
+    if (criterion == "triggers") {
+        if (category == "none") return "none";
+        std::vector<std::string> titles;
+        std::size_t start = 0;
+        while (start <= category.size()) {
+            std::size_t plus = category.find('+', start);
+            std::string id =
+                category.substr(start, plus == std::string::npos ? plus : plus - start);
+            std::uint32_t ti = rules.trigger_index(id);
+            titles.push_back(ti == kNone ? id : rules.triggers[ti].title);
+            if (plus == std::string::npos) break;
+            start = plus + 1;
+        }
+        return joined(titles, "; ");
+    }
+    if (category == "met") return "met";
+    if (category == "not_met") return "not met";
+    if (category == "cannot_rule_out") return "cannot rule out";
+    if (category == "not_given") return "not given";
+    return category;
+}
+
+std::string reflow(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c != '\n') {
+            out += c;
+            continue;
+        }
+        if (i + 1 < text.size() && text[i + 1] == '\n') {
+            out += "\n\n";
+            while (i + 1 < text.size() && text[i + 1] == '\n')
+                ++i;
+        } else if (!out.empty() && out.back() != ' ') {
+            out += ' ';
+        }
+    }
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\n'))
+        out.pop_back();
+    return out;
+}
+
 TrainingReveal build_reveal(const RuleSet& rules, const TrainingScenario& s, const Case& answered,
                             const report::Evaluation& engine, const Judgement& committed) {
     TrainingReveal out;

@@ -35,6 +35,15 @@ TrainingReveal build_reveal(const engine::RuleSet& rules, const engine::Training
 // "Level", "s47 Enquiries: significant harm", "Always-refer triggers" for a criterion id.
 std::string criterion_label(const engine::RuleSet& rules, const std::string& id);
 
+// A criterion's category in words: "Statutory Services", "cannot rule out", the triggers'
+// titles ("none" when none).
+std::string category_words(const engine::RuleSet& rules, const std::string& criterion,
+                           const std::string& category);
+
+// A narrative as written in a pack file (lines broken for the file) as paragraphs: single
+// line breaks become spaces, blank lines stay.
+std::string reflow(const std::string& text);
+
 // Reads the results for the Trainer view with `cohort` and `scenario` ("" = all).
 void load_trainer(TrainerState& t, const TrainingResults& results, const std::string& cohort,
                   const std::string& scenario);

@@ -151,7 +151,7 @@ TEST_CASE("nothing of the answer is shown, or held, before the trainee commits",
     // The narrative is there; the expected outcome and the engine's suggestion are not.
     CHECK(contains(h.text, "Baby Oscar is five months old"));
     CHECK_FALSE(contains(h.text, "Expected"));
-    CHECK_FALSE(contains(h.text, "Engine, on your answers"));
+    CHECK_FALSE(contains(h.text, "Engine: what the rules give"));
     CHECK_FALSE(contains(h.text, "Score:"));
     CHECK_FALSE(contains(h.text, "Teaching points"));
     CHECK_FALSE(th.t().reveal);
@@ -260,7 +260,7 @@ TEST_CASE("after commit and reveal: trainee, expected and engine side by side, w
 
     h.frames(2);
     CHECK(contains(h.text, fmt::format("Score: {} of {} criteria", r.matched, r.criteria)));
-    CHECK(contains(h.text, "Engine, on your answers"));
+    CHECK(contains(h.text, "Engine: what the rules give"));
     CHECK(contains(h.text, "Where you differ, and why the rules say so"));
     CHECK(contains(h.text, "Teaching points"));
     CHECK(contains(h.text, "Source: "));

@@ -13,6 +13,7 @@
 #include "../keys.hpp"
 #include "../theme.hpp"
 #include "../training.hpp"
+#include "charts.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
 
@@ -38,6 +39,11 @@ std::string scenario_title(const AppState& s, const std::string& id) {
 
 std::string criterion_name(const AppState& s, const std::string& id) {
     return s.rules ? criterion_label(*s.rules, id) : id;
+}
+
+std::string category_words(const AppState& s, const std::string& criterion,
+                           const std::string& category) {
+    return s.rules ? ui::category_words(*s.rules, criterion, category) : category;
 }
 
 void muted(const std::string& text) {
@@ -188,20 +194,96 @@ void draw_divisions(const AppState& s) {
         ImGui::TableNextColumn();
         std::string spread;
         for (const auto& [category, n] : d.spread)
-            spread += fmt::format("{}{} \u00D7{}", spread.empty() ? "" : ",  ", category, n);
+            spread += fmt::format("{}{} \u00D7{}", spread.empty() ? "" : ";  ",
+                                  category_words(s, d.criterion, category), n);
         ImGui::TextWrapped("%s", spread.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", d.expected.c_str());
+        ImGui::TextWrapped("%s", category_words(s, d.criterion, d.expected).c_str());
     }
     ImGui::EndTable();
 }
 
-void draw_criteria(const AppState& s, Intents&) {
-    draw_criteria_table(s);
+// "Level", "s47", "Triggers": short enough for three charts side by side.
+std::string short_criterion(const std::string& id) {
+    if (id == "level") return "Level";
+    if (id == "triggers") return "Triggers";
+    return id.substr(id.find(':') + 1);
 }
 
-void draw_scenarios(const AppState& s, Intents&) {
+charts::Bar bar(std::string label, const std::optional<double>& v, bool percent,
+                std::string tooltip) {
+    charts::Bar b;
+    b.label = std::move(label);
+    b.value = v.value_or(0.0);
+    b.value_text = percent ? percent_text(v) : kappa_text(v);
+    b.tooltip = std::move(tooltip);
+    // A kappa below zero is worse than chance: marked in the warning colour as well as by
+    // the bar running left of the axis.
+    if (!percent && v && *v < 0) b.colour = ImGui::GetColorU32(palette().warning);
+    return b;
+}
+
+// A titled chart in the current table cell.
+int titled_chart(const char* id, const char* title, const std::vector<charts::Bar>& bars,
+                 charts::BarChartOptions opts) {
+    widgets::bold_text(title);
+    return charts::bar_chart(id, bars, opts);
+}
+
+void draw_criteria(const AppState& s, Intents&) {
+    const report::CohortReport& r = s.trainer.report;
+    draw_criteria_table(s);
+    ImGui::Spacing();
+    std::vector<charts::Bar> pct, cohen, fleiss;
+    for (const auto& c : r.criteria) {
+        std::string name = criterion_name(s, c.criterion), shortname = short_criterion(c.criterion);
+        pct.push_back(bar(shortname, c.percent, true,
+                          fmt::format("{}: {} of judgements agree with the expected outcome", name,
+                                      percent_text(c.percent))));
+        cohen.push_back(bar(shortname, c.cohen, false,
+                            fmt::format("{}: Cohen's kappa, trainees against the expected "
+                                        "outcome, {}",
+                                        name, kappa_text(c.cohen))));
+        fleiss.push_back(bar(shortname, c.fleiss, false,
+                             fmt::format("{}: Fleiss' kappa, trainees with one another, {}", name,
+                                         kappa_text(c.fleiss))));
+    }
+    if (!ImGui::BeginTable("criteria_charts", 3, ImGuiTableFlags_SizingStretchSame)) return;
+    ImGui::TableNextColumn();
+    titled_chart("criteria_percent", "Agree with expected", pct, {0, 1, 6});
+    ImGui::TableNextColumn();
+    titled_chart("criteria_cohen", "Cohen's kappa (with expected)", cohen, {-1, 1, 6});
+    ImGui::TableNextColumn();
+    titled_chart("criteria_fleiss", "Fleiss' kappa (with one another)", fleiss, {-1, 1, 6});
+    ImGui::EndTable();
+}
+
+void draw_scenarios(const AppState& s, Intents& out) {
+    const report::CohortReport& r = s.trainer.report;
     draw_scenario_table(s);
+    ImGui::Spacing();
+    std::vector<charts::Bar> pct, fleiss;
+    for (const auto& sc : r.per_scenario) {
+        std::string title = scenario_title(s, sc.scenario);
+        pct.push_back(bar(title, sc.percent, true,
+                          fmt::format("{}: {} agreement with the expected outcome ({} trainees). "
+                                      "Enter or click to see this scenario alone.",
+                                      title, percent_text(sc.percent), sc.trainees)));
+        fleiss.push_back(bar(title, sc.fleiss, false,
+                             fmt::format("{}: Fleiss' kappa {}. Enter or click to see this "
+                                         "scenario alone.",
+                                         title, kappa_text(sc.fleiss))));
+    }
+    if (!ImGui::BeginTable("scenario_charts", 2, ImGuiTableFlags_SizingStretchSame)) return;
+    ImGui::TableNextColumn();
+    int a = titled_chart("scenario_percent", "Agree with expected, by scenario", pct, {0, 1, 16});
+    ImGui::TableNextColumn();
+    int b = titled_chart("scenario_fleiss", "Fleiss' kappa, by scenario", fleiss, {-1, 1, 16});
+    ImGui::EndTable();
+    // A scenario's bar drills into that scenario alone.
+    int chosen = a >= 0 ? a : b;
+    if (chosen >= 0)
+        out.push_back(intent::FilterTrainer{s.trainer.cohort, r.per_scenario[chosen].scenario});
 }
 
 void draw_export(const TrainerState& t, TrainingScratch& ts, Intents& out) {

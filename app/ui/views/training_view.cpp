@@ -56,23 +56,31 @@ void draw_scenario_list(const TrainingState& t, Intents& out) {
     ImGui::Spacing();
     if (t.scenarios.empty())
         muted("This rule set has no training pack (rules/<set>/training/*.toml).");
+    const ImGuiStyle& st = ImGui::GetStyle();
     for (std::size_t i = 0; i < t.scenarios.size(); ++i) {
         const ScenarioSummary& sc = t.scenarios[i];
         ImGui::PushID(static_cast<int>(i));
-        std::string label = fmt::format("{}. {}", i + 1, sc.title);
-        ImGui::PushTextWrapPos(0.0f);
-        if (ImGui::Selectable(label.c_str(), t.scenario == static_cast<int>(i)))
+        // The whole title, wrapped, with its tags beneath: a selectable as tall as both.
+        std::string title = fmt::format("{}. {}", i + 1, sc.title);
+        std::string tags;
+        for (const auto& tag : sc.tags)
+            tags += (tags.empty() ? "" : " \u00B7 ") + tag;
+        float wrap = ImGui::GetContentRegionAvail().x;
+        ImVec2 title_size = ImGui::CalcTextSize(title.c_str(), nullptr, false, wrap);
+        float tags_h = tags.empty() ? 0.0f : ImGui::GetTextLineHeight();
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        bool chosen = t.scenario == static_cast<int>(i);
+        if (ImGui::Selectable("##scenario", chosen, 0, ImVec2(0, title_size.y + tags_h)))
             out.push_back(intent::ChooseScenario{static_cast<int>(i)});
         widgets::register_item("training/scenario/" + sc.id);
-        ImGui::PopTextWrapPos();
-        if (!sc.tags.empty()) {
-            std::string tags;
-            for (const auto& tag : sc.tags)
-                tags += (tags.empty() ? "" : " \u00B7 ") + tag;
-            ImGui::Indent();
-            muted(tags);
-            ImGui::Unindent();
-        }
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddText(nullptr, 0.0f, pos, ImGui::GetColorU32(ImGuiCol_Text), title.c_str(), nullptr,
+                    wrap);
+        if (!tags.empty())
+            dl->AddText(ImVec2(pos.x + st.IndentSpacing, pos.y + title_size.y),
+                        ImGui::GetColorU32(palette().text_muted), tags.c_str());
+        // The text capture of headless tests sees the title too.
+        ImGui::LogText("%s\n", title.c_str());
         ImGui::PopID();
     }
 }
@@ -240,6 +248,8 @@ void draw_comparison(const TrainingReveal& r) {
     widgets::heading(fmt::format("Score: {} of {} criteria match the expected outcome ({:.0f}%)",
                                  r.matched, r.criteria, pct)
                          .c_str());
+    muted("Engine: what the rules give on the answers you gave. \u2713 matches the expected "
+          "outcome, \u2717 does not.");
     ImGui::Spacing();
     ImGuiTableFlags flags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
@@ -247,8 +257,7 @@ void draw_comparison(const TrainingReveal& r) {
         ImGui::TableSetupColumn("Criterion", ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableSetupColumn("You", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("Expected", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Engine, on your answers", ImGuiTableColumnFlags_WidthStretch,
-                                1.0f);
+        ImGui::TableSetupColumn("Engine", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
         for (const RevealRow& row : r.rows) {
             ImGui::TableNextRow();
