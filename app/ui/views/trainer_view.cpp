@@ -112,22 +112,19 @@ void draw_summary(const TrainerState& t) {
 
 void draw_criteria_table(const AppState& s) {
     const report::CohortReport& r = s.trainer.report;
-    widgets::bold_text("By criterion");
+    widgets::bold_text("By criterion, in figures");
     ImGuiTableFlags flags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("trainer_criteria", 5, flags)) return;
+    if (!ImGui::BeginTable("trainer_criteria", 4, flags)) return;
     ImGui::TableSetupColumn("Criterion", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("Judgements", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Agree with expected", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn("Agreement", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn("Cohen's kappa", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("Fleiss' kappa", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableHeadersRow();
     for (const auto& c : r.criteria) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(criterion_name(s, c.criterion).c_str());
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", c.judgements);
+        ImGui::TextWrapped("%s", criterion_name(s, c.criterion).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(percent_text(c.percent).c_str());
         ImGui::TableNextColumn();
@@ -166,7 +163,9 @@ void draw_scenario_table(const AppState& s) {
     ImGui::EndTable();
 }
 
-void draw_divisions(const AppState& s) {
+// The scenario and criterion pairs where trainees split, least agreement first: the ones to
+// discuss with the room. The first `limit`; the rest are in the CSV export.
+void draw_divisions(const AppState& s, std::size_t limit) {
     const report::CohortReport& r = s.trainer.report;
     widgets::bold_text("Where trainees divide most");
     muted("Share of pairs of trainees who gave the same answer, least first.");
@@ -174,33 +173,28 @@ void draw_divisions(const AppState& s) {
         ImGui::TextWrapped("Nowhere: every trainee gave the same answer on every criterion.");
         return;
     }
-    ImGuiTableFlags flags =
-        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("trainer_divisions", 5, flags)) return;
-    ImGui::TableSetupColumn("Scenario", ImGuiTableColumnFlags_WidthStretch, 2.4f);
-    ImGui::TableSetupColumn("Criterion", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn("Pairs agreeing", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("What they said", ImGuiTableColumnFlags_WidthStretch, 2.6f);
-    ImGui::TableSetupColumn("Expected", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableHeadersRow();
+    std::size_t shown = 0;
     for (const auto& d : r.divisions) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", scenario_title(s, d.scenario).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", criterion_name(s, d.criterion).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(percent_text(d.agreement).c_str());
-        ImGui::TableNextColumn();
+        if (++shown > limit) break;
+        ImGui::Spacing();
+        ImGui::PushTextWrapPos(0.0f);
+        widgets::bold_text(fmt::format("{} of pairs agree: {} \u2014 {}", percent_text(d.agreement),
+                                       scenario_title(s, d.scenario),
+                                       criterion_name(s, d.criterion))
+                               .c_str());
+        ImGui::PopTextWrapPos();
         std::string spread;
         for (const auto& [category, n] : d.spread)
             spread += fmt::format("{}{} \u00D7{}", spread.empty() ? "" : ";  ",
                                   category_words(s, d.criterion, category), n);
+        ImGui::Indent();
         ImGui::TextWrapped("%s", spread.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", category_words(s, d.criterion, d.expected).c_str());
+        muted("Expected: " + category_words(s, d.criterion, d.expected));
+        ImGui::Unindent();
     }
-    ImGui::EndTable();
+    if (r.divisions.size() > limit)
+        muted(fmt::format("{} more in the export (Every judgement, or Figures).",
+                          r.divisions.size() - limit));
 }
 
 // "Level", "s47", "Triggers": short enough for three charts side by side.
@@ -230,10 +224,9 @@ int titled_chart(const char* id, const char* title, const std::vector<charts::Ba
     return charts::bar_chart(id, bars, opts);
 }
 
-void draw_criteria(const AppState& s, Intents&) {
+void draw_criteria_charts(const AppState& s) {
     const report::CohortReport& r = s.trainer.report;
-    draw_criteria_table(s);
-    ImGui::Spacing();
+    widgets::bold_text("By criterion");
     std::vector<charts::Bar> pct, cohen, fleiss;
     for (const auto& c : r.criteria) {
         std::string name = criterion_name(s, c.criterion), shortname = short_criterion(c.criterion);
@@ -348,11 +341,22 @@ void draw_trainer_view(const AppState& s, Scratch& scratch, Intents& out) {
     } else {
         draw_summary(t);
         ImGui::Spacing();
-        draw_criteria(s, out);
+        // The pictures first; then the criteria's full names and numbers beside what divides
+        // the room; the scenarios below.
+        draw_criteria_charts(s);
+        ImGui::Spacing();
+        if (ImGui::BeginTable("trainer_middle", 2,
+                              ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
+            ImGui::TableNextColumn();
+            draw_criteria_table(s);
+            ImGui::TableNextColumn();
+            draw_divisions(s, 6);
+            ImGui::EndTable();
+        }
+        ImGui::Spacing();
+        ImGui::Separator();
         ImGui::Spacing();
         draw_scenarios(s, out);
-        ImGui::Spacing();
-        draw_divisions(s);
     }
     ImGui::EndChild();
     ImGui::Separator();
