@@ -117,7 +117,7 @@ void open_training(Harness& h) {
 
 }  // namespace
 
-TEST_CASE("F7 and the status bar open Training; F8 and its button open Trainer", "[ui][training]") {
+TEST_CASE("F7 and the status bar open Training, F8 and its button open Trainer", "[ui][training]") {
     TrainingHarness th;
     Harness& h = th.h;
     open_training(h);
@@ -131,10 +131,16 @@ TEST_CASE("F7 and the status bar open Training; F8 and its button open Trainer",
     CHECK_FALSE(h.state().trainer.open);
     h.click("open_training");
     CHECK(th.t().open);
+    // The Trainer view is a button away from Training (F8 from anywhere).
+    h.click("training/trainer");
+    CHECK(h.state().trainer.open);
+    CHECK_FALSE(th.t().open);
+    h.frames(2);
+    h.click("trainer/training");
+    CHECK(th.t().open);
+    h.frames(2);
     h.click("training/close");
     CHECK_FALSE(th.t().open);
-    h.click("open_trainer");
-    CHECK(h.state().trainer.open);
 }
 
 TEST_CASE("nothing of the answer is shown, or held, before the trainee commits", "[ui][training]") {
