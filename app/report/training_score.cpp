@@ -49,7 +49,9 @@ CriterionFeedback level_feedback(const RuleSet& rules, const engine::Judgement& 
     if (f.agrees) return f;
     if (std::uint32_t li = rules.level_index(expected.level); li != engine::kNone) {
         const auto& level = rules.levels[li];
-        f.why = fmt::format("{} ({}): {}", level.name, level.band, level.description);
+        f.why = level.band.empty() || level.band == level.name
+                    ? fmt::format("{}: {}", level.name, level.description)
+                    : fmt::format("{} ({}): {}", level.name, level.band, level.description);
         add_cites(rules, level.cites, f.cites);
     }
     return f;

@@ -22,6 +22,8 @@
 #include "screenshot.hpp"
 #include "session.hpp"
 #include "theme.hpp"
+#include "training_demo.hpp"
+#include "training_results.hpp"
 #include "views/views.hpp"
 
 namespace continuum::ui {
@@ -128,6 +130,19 @@ int run(int argc, char** argv) {
         }
         session.set_expand_explanations(opt.expand);
         if (opt.view == "history") session.apply(intent::OpenHistory{});
+        session.set_training_results(open_training_results(
+            !opt.training_results.empty() ? opt.training_results : training_path_beside(audit_path)));
+        if (!opt.training_demo.empty()) {
+            std::string error;
+            DemoTrainee demo{"Jo Example (demo)", "Demo cohort", -1, false, true, false};
+            if (!run_training_demo(session, demo, opt.training_demo, true, error)) {
+                std::fprintf(stderr, "continuum: --training-demo: %s\n", error.c_str());
+                p.exit_code = 2;
+                return p;
+            }
+        }
+        if (opt.view == "training") session.apply(intent::OpenTraining{});
+        if (opt.view == "trainer") session.apply(intent::OpenTrainer{});
         return p;
     });
 

@@ -10,6 +10,7 @@
 #include "engine/case.hpp"
 #include "history_state.hpp"
 #include "settings.hpp"
+#include "training_state.hpp"
 
 namespace continuum::ui {
 
@@ -64,6 +65,30 @@ struct ExportHistory {
     std::string path;
     ExportFormat format;
 };
+// Training (F7) and Trainer (F8); applied in session_training.cpp.
+struct OpenTraining {};
+struct CloseTraining {};
+struct ChooseScenario {
+    int index;  // into TrainingState::scenarios
+};
+struct TrainingAnswer {
+    std::uint32_t question;
+    engine::Answer answer;  // NotAsked clears it
+};
+struct CommitTraining {  // the trainee's own judgement, before anything is revealed
+    std::string trainee, cohort;
+    JudgementDraft draft;
+};
+struct RevealTraining {};  // refused until the judgement is committed and saved
+struct OpenTrainer {};
+struct CloseTrainer {};
+struct FilterTrainer {
+    std::string cohort, scenario;  // "" = all
+};
+struct ExportTrainer {
+    std::string path;
+    bool judgements = false;  // every judgement rather than the figures
+};
 }  // namespace intent
 
 using Intent =
@@ -73,7 +98,10 @@ using Intent =
                  intent::CloseSettings, intent::ReloadRules, intent::RequestClose,
                  intent::ConfirmClose, intent::CancelClose, intent::Notice, intent::OpenHistory,
                  intent::CloseHistory, intent::FilterHistory, intent::SelectHistory,
-                 intent::ExportHistory>;
+                 intent::ExportHistory, intent::OpenTraining, intent::CloseTraining,
+                 intent::ChooseScenario, intent::TrainingAnswer, intent::CommitTraining,
+                 intent::RevealTraining, intent::OpenTrainer, intent::CloseTrainer,
+                 intent::FilterTrainer, intent::ExportTrainer>;
 using Intents = std::vector<Intent>;
 
 }  // namespace continuum::ui

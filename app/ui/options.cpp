@@ -22,8 +22,13 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     app.add_option("--font-scale", scale, "Text size, 0.8 to 2")->check(CLI::Range(0.5f, 3.0f));
     std::string size;
     app.add_option("--size", size, "Window size WIDTHxHEIGHT");
-    app.add_option("--view", o.view, "Open a view at start: history")
-        ->check(CLI::IsMember({"triage", "history"}));
+    app.add_option("--view", o.view, "Open a view at start: history, training or trainer")
+        ->check(CLI::IsMember({"triage", "history", "training", "trainer"}));
+    app.add_option("--training-results", o.training_results,
+                   "Training results file (default: training.sqlite beside the audit log)");
+    app.add_option("--training-demo", o.training_demo,
+                   "Run a scripted trainee through this training scenario, committed and "
+                   "revealed (for screenshots)");
     app.add_flag("--timing", o.timing, "Print the time to the first frame");
     try {
         app.parse(argc, argv);

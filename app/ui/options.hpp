@@ -20,6 +20,8 @@ struct Options {
     int width = 0, height = 0;        // --size WxH (screenshots)
     bool timing = false;              // --timing: print time to first frame and idle cost
     std::string view;                 // --view history: open that view (for screenshots)
+    std::string training_results;     // --training-results FILE (default: beside the audit log)
+    std::string training_demo;        // --training-demo SCENARIO: a scripted trainee's session
 };
 
 // Parses argv; returns the exit code to stop with (0 after --help, 2 on a usage error).

@@ -68,6 +68,7 @@ bool Session::load_rules(const std::filesystem::path& folder) {
     rebuild_steps();
     reevaluate();
     reset_draft();
+    load_training(folder);
     return true;
 }
 
@@ -156,6 +157,7 @@ void Session::apply_all(Intents& intents) {
 }
 
 void Session::apply(const Intent& intent) {
+    if (apply_training(intent)) return;
     std::visit(
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;

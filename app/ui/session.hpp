@@ -2,6 +2,7 @@
 // the intents the views emitted, re-evaluating only when the case changed, and recording.
 #pragma once
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -10,6 +11,9 @@
 #include "state.hpp"
 
 namespace continuum::ui {
+
+class TrainingResults;
+struct TrainingBackstage;
 
 class Session {
   public:
@@ -34,6 +38,8 @@ class Session {
     // Sets the shown step by title, domain id, number (1-based) or "record".
     bool select_step(const std::string& name);
     void set_expand_explanations(bool on) { state_.expand_explanations = on; }
+    // Where training judgements are saved (none set: every commit is refused, saying so).
+    void set_training_results(std::unique_ptr<TrainingResults> results);
 
   private:
     void reevaluate();
@@ -44,12 +50,20 @@ class Session {
     // Reloads the History list and rechecks the chain (on opening it and after a record).
     void refresh_history(const HistoryFilter& filter);
     std::string report_text() const;
+    // The Training and Trainer views (session_training.cpp): the pack, the results and what
+    // is kept from the trainee until they commit. Returns whether `intent` was theirs.
+    bool apply_training(const Intent& intent);
+    void load_training(const std::filesystem::path& folder);
+    void commit_training(const intent::CommitTraining& c);
+    void reveal_training();
+    TrainingBackstage& backstage();
 
     DecisionSink& sink_;
     AppState state_;
     Scratch scratch_;
     std::optional<std::string> clipboard_;
     unsigned evaluations_ = 0;
+    std::shared_ptr<TrainingBackstage> training_;
 };
 
 }  // namespace continuum::ui

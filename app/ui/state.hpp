@@ -13,6 +13,7 @@
 #include "history_state.hpp"
 #include "report/evaluation.hpp"
 #include "settings.hpp"
+#include "training_state.hpp"
 
 namespace continuum::ui {
 
@@ -83,6 +84,8 @@ struct AppState {
     bool expand_explanations = false;  // scripted screenshots open every "why"
     std::string notice;                // a one-line confirmation or complaint
     HistoryState history;
+    TrainingState training;
+    TrainerState trainer;
 };
 
 // Buffers the views edit in place: what is being typed before it becomes an answer.
@@ -92,6 +95,7 @@ struct Scratch {
     Settings settings_edit;
     std::string report_path;
     HistoryScratch history;
+    TrainingScratch training;
 };
 
 }  // namespace continuum::ui

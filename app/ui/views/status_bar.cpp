@@ -29,6 +29,17 @@ void draw_status_bar(const AppState& s, Intents& out) {
     std::string sink = s.sink_description;
     if (auto slash = sink.rfind('/'); slash != std::string::npos && sink.size() > 48)
         sink = sink.substr(0, sink.find('/')) + "\u2026" + sink.substr(slash);
+    // When even that leaves the buttons no room, the bar says only where it records.
+    float needed = ImGui::CalcTextSize(sink.c_str()).x +
+                   ImGui::CalcTextSize(s.settings.practitioner.c_str()).x +
+                   ImGui::GetFontSize() * 8.0f;
+    for (const char* label :
+         {"Settings (F2)", "History (F3)", "Training (F7)", "Reload rules (F5)"})
+        needed += ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2 +
+                  ImGui::GetStyle().ItemSpacing.x;
+    if (auto slash = s.sink_description.find('/');
+        needed > ImGui::GetContentRegionAvail().x && slash != std::string::npos)
+        sink = s.sink_description.substr(0, slash) + "\u2026";
     ImGui::TextUnformatted(sink.c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.sink_description.c_str());
     ImGui::SameLine();
@@ -41,6 +52,9 @@ void draw_status_bar(const AppState& s, Intents& out) {
     ImGui::SameLine();
     if (ImGui::SmallButton("History (F3)")) out.push_back(intent::OpenHistory{});
     widgets::register_item("open_history");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Training (F7)")) out.push_back(intent::OpenTraining{});
+    widgets::register_item("open_training");
     ImGui::SameLine();
     if (ImGui::SmallButton("Reload rules (F5)")) out.push_back(intent::ReloadRules{});
     if (!s.notice.empty()) {

@@ -56,14 +56,12 @@ std::string typed_text(const Question& q, const Answer& a) {
 }
 
 // Number, date and text answers are typed, then committed when the field is left.
-void typed_answer(const AppState& s, Scratch& scratch, std::uint32_t qi, bool& focused,
-                  Intents& out) {
-    const Question& q = s.rules->questions[qi];
-    const Answer& a = s.kase.answers[qi];
-    auto it = scratch.text.find(q.id);
-    if (it == scratch.text.end())
-        it = scratch.text.emplace(q.id, a.state == AnswerState::Answered ? typed_text(q, a) : "")
-                 .first;
+void typed_answer(const QuestionContext& c, std::uint32_t qi, bool& focused, Intents& out) {
+    const Question& q = c.rules.questions[qi];
+    const Answer& a = c.kase.answers[qi];
+    auto it = c.text.find(q.id);
+    if (it == c.text.end())
+        it = c.text.emplace(q.id, a.state == AnswerState::Answered ? typed_text(q, a) : "").first;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * (q.type == AnswerType::Text ? 24.0f : 9.0f));
     const char* hint = q.type == AnswerType::Date     ? "YYYY-MM-DD"
                        : q.type == AnswerType::Number ? "number"
@@ -124,13 +122,15 @@ float button_width(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
-void draw_question(const AppState& s, Scratch& scratch, std::uint32_t qi, Intents& out) {
-    const RuleSet& rules = *s.rules;
+}  // namespace
+
+void draw_question(const QuestionContext& c, std::uint32_t qi, Intents& out) {
+    const RuleSet& rules = c.rules;
     const Question& q = rules.questions[qi];
-    const Answer& a = s.kase.answers[qi];
+    const Answer& a = c.kase.answers[qi];
     ImGui::PushID(q.id.c_str());
     bool focused = false;
-    bool want_focus = s.focus_question == qi;
+    bool want_focus = c.focus_question == qi;
 
     ImVec2 row_start = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->ChannelsSplit(2);
@@ -156,7 +156,7 @@ void draw_question(const AppState& s, Scratch& scratch, std::uint32_t qi, Intent
             ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
             ImGui::GetCurrentContext()->NavDisableHighlight = false;
             ImGui::SetScrollHereY(0.3f);
-            out.push_back(intent::FocusDone{s.focus_serial});
+            out.push_back(intent::FocusDone{c.focus_serial});
         }
         first = false;
     };
@@ -176,24 +176,24 @@ void draw_question(const AppState& s, Scratch& scratch, std::uint32_t qi, Intent
             break;
         }
         case AnswerType::Choice: {
-            for (std::size_t c = 0; c < q.choices.size(); ++c) {
-                const char* label = q.choices[c].label.c_str();
-                if (c > 0) flow(button_width(label));
+            for (std::size_t ci = 0; ci < q.choices.size(); ++ci) {
+                const char* label = q.choices[ci].label.c_str();
+                if (ci > 0) flow(button_width(label));
                 if (widgets::choice_button(label,
-                                           is_answered && a.value.choice == static_cast<int>(c)))
+                                           is_answered && a.value.choice == static_cast<int>(ci)))
                     out.push_back(intent::SetAnswer{
-                        qi, answered(Value::option(static_cast<std::int32_t>(c)))});
-                widgets::register_item("answer/" + q.id + "/" + q.choices[c].id);
+                        qi, answered(Value::option(static_cast<std::int32_t>(ci)))});
+                widgets::register_item("answer/" + q.id + "/" + q.choices[ci].id);
                 after_button();
             }
             flow(button_width("Unknown"));
             break;
         }
         default:
-            typed_answer(s, scratch, qi, focused, out);
+            typed_answer(c, qi, focused, out);
             if (first && want_focus) {
                 ImGui::SetKeyboardFocusHere(-1);
-                out.push_back(intent::FocusDone{s.focus_serial});
+                out.push_back(intent::FocusDone{c.focus_serial});
             }
             first = false;
             ImGui::SameLine();
@@ -211,7 +211,7 @@ void draw_question(const AppState& s, Scratch& scratch, std::uint32_t qi, Intent
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
         if (ImGui::SmallButton("Clear")) {
-            scratch.text.erase(q.id);
+            c.text.erase(q.id);
             out.push_back(intent::SetAnswer{qi, Answer{}});
         }
         ImGui::PopStyleColor();
@@ -241,6 +241,8 @@ void draw_question(const AppState& s, Scratch& scratch, std::uint32_t qi, Intent
     ImGui::PopID();
     ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
 }
+
+namespace {
 
 // A muted note beside the last field, only when it fits (large text sizes leave no room).
 void side_note(const std::string& text) {
@@ -334,7 +336,7 @@ void draw_questions(const AppState& s, Scratch& scratch, Intents& out) {
     for (std::uint32_t qi = 0; qi < rules.questions.size(); ++qi) {
         if (rules.questions[qi].domain_index != step.domain) continue;
         if (s.applies[qi] == Applies::Yes)
-            draw_question(s, scratch, qi, out);
+            draw_question({rules, s.kase, scratch.text, s.focus_question, s.focus_serial}, qi, out);
         else if (s.applies[qi] == Applies::NotYet)
             ++waiting;
     }

@@ -1,6 +1,9 @@
 // The views: each draws from state and appends what the user asked for to `out`. None of them
 // changes state or calls the engine; the session applies the intents after the frame.
 #pragma once
+#include <map>
+#include <string>
+
 #include "../intents.hpp"
 #include "../state.hpp"
 
@@ -9,12 +12,26 @@ namespace continuum::ui {
 // The whole window: banner, steps, the current step, the outcome panel, status bar, dialogs.
 void draw_main(const AppState& s, Scratch& scratch, Intents& out);
 
+// What one question's answer widgets need: the rules, the answers shown, the buffers of typed
+// answers (by question id), and a pending focus request. Triage and Training share them.
+struct QuestionContext {
+    const engine::RuleSet& rules;
+    const engine::Case& kase;
+    std::map<std::string, std::string>& text;
+    std::uint32_t focus_question = kNoQuestion;
+    unsigned focus_serial = 0;
+};
+// The prompt, help and answer buttons of one question; emits SetAnswer (and Notice, FocusDone).
+void draw_question(const QuestionContext& c, std::uint32_t qi, Intents& out);  // triage_view.cpp
+
 void draw_step_list(const AppState& s, Intents& out);                      // triage_view.cpp
 void draw_questions(const AppState& s, Scratch& scratch, Intents& out);    // triage_view.cpp
 void draw_outcome_panel(const AppState& s, Intents& out);                  // outcome_panel.cpp
 void draw_record_view(const AppState& s, Scratch& scratch, Intents& out);  // record_view.cpp
 void draw_settings_view(const AppState& s, Scratch& scratch, Intents& out);
-void draw_history_view(const AppState& s, Scratch& scratch, Intents& out);  // history_view.cpp
+void draw_history_view(const AppState& s, Scratch& scratch, Intents& out);   // history_view.cpp
+void draw_training_view(const AppState& s, Scratch& scratch, Intents& out);  // training_view.cpp
+void draw_trainer_view(const AppState& s, Scratch& scratch, Intents& out);   // trainer_view.cpp
 void draw_status_bar(const AppState& s, Intents& out);
 void draw_rules_banner(const AppState& s);                // status_bar.cpp
 void draw_close_prompt(const AppState& s, Intents& out);  // main_view.cpp
