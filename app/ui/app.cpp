@@ -3,10 +3,17 @@
 // an intent changes the case (in Session).
 #include "app.hpp"
 
+#include <atomic>
 #include <cfloat>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <fmt/format.h>
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -16,6 +23,7 @@
 #include <imgui.h>
 
 #include "audit_sink.hpp"
+#include "folder_watch.hpp"
 #include "fonts.hpp"
 #include "options.hpp"
 #include "screenshot.hpp"
@@ -66,6 +74,45 @@ void on_close(GLFWwindow* window) {
     intents->push_back(intent::RequestClose{});
 }
 
+// Looks at the rule set folder twice a second on its own thread and wakes the frame loop
+// (which sleeps in glfwWaitEvents) only when a rule file changed: an idle window stays idle.
+class RulesWatcher {
+  public:
+    explicit RulesWatcher(const std::filesystem::path& folder) : watch_(folder) {
+        thread_ = std::thread([this] {
+            std::unique_lock lock(mutex_);
+            while (!stop_) {
+                wake_.wait_for(lock, std::chrono::milliseconds(500));
+                if (!stop_ && watch_.changed()) {
+                    changed_ = true;
+                    glfwPostEmptyEvent();
+                }
+            }
+        });
+    }
+    ~RulesWatcher() {
+        {
+            std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        wake_.notify_all();
+        thread_.join();
+    }
+    bool take_change() { return changed_.exchange(false); }
+    std::size_t files() {
+        std::lock_guard lock(mutex_);
+        return watch_.files();
+    }
+
+  private:
+    FolderWatch watch_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stop_ = false;
+    std::atomic<bool> changed_ = false;
+    std::thread thread_;
+};
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -112,6 +159,23 @@ int run(int argc, char** argv) {
     }
     session.set_expand_explanations(opt.expand);
     if (opt.view == "history") session.apply(intent::OpenHistory{});
+    if (opt.view == "rules" || opt.view == "impact" || opt.view == "diff") {
+        session.apply(intent::OpenRules{});
+        std::string base = opt.impact_base;
+        if (opt.view == "impact") {
+            session.apply(intent::SelectRulesTab{RulesTab::Impact});
+            std::string library = (rules_folder / "cases" / "library.jsonl").string();
+            session.scratch().rules_view.library = library;
+            session.scratch().rules_view.base_is_start = base.empty();
+            session.scratch().rules_view.base_folder = base;
+            session.apply(intent::RunImpact{library, base});
+            session.wait_for_jobs();  // the screenshot shows the finished report
+        } else if (opt.view == "diff") {
+            session.apply(intent::SelectRulesTab{RulesTab::Diff});
+            session.scratch().rules_view.diff_folder = base;
+            session.apply(intent::DiffAgainst{base});
+        }
+    }
     mark("rules loaded and case evaluated");
     if (!settings_error.empty()) session.apply(intent::Notice{settings_error});
 
@@ -150,6 +214,14 @@ int run(int argc, char** argv) {
 
     Intents intents;
     glfwSetWindowUserPointer(window, &intents);
+    session.set_wake([] { glfwPostEmptyEvent(); });
+    std::optional<RulesWatcher> watcher;
+    if (!scripted) {
+        watcher.emplace(rules_folder);
+        session.set_watch_status(
+            fmt::format("Watching {} rule files in {}: saved edits are loaded automatically.",
+                        watcher->files(), rules_folder.string()));
+    }
     glfwSetWindowCloseCallback(window, on_close);
 
     // After any event keep drawing a few frames (hover, popups and navigation settle over 2-3
@@ -194,8 +266,10 @@ int run(int argc, char** argv) {
         }
         glfwSwapBuffers(window);
 
+        if (watcher && watcher->take_change()) intents.push_back(intent::RulesChangedOnDisk{});
         if (!intents.empty()) active_frames = 3;
         session.apply_all(intents);
+        if (session.state().rules_view.impact.running) active_frames = 3;  // the progress bar moves
         if (session.state().close_now) break;
         if (!(session.state().settings == applied)) {
             apply_look(window, session.state().settings, true);
@@ -205,6 +279,7 @@ int run(int argc, char** argv) {
                 session.apply(intent::Notice{error});
         }
     }
+    session.wait_for_jobs();  // no worker outlives the window it would wake
     if (!scripted) {
         Settings s = session.state().settings;
         glfwGetWindowSize(window, &s.window_width, &s.window_height);

@@ -9,6 +9,7 @@
 
 #include "engine/case.hpp"
 #include "history_state.hpp"
+#include "rules_view_state.hpp"
 #include "settings.hpp"
 
 namespace continuum::ui {
@@ -64,6 +65,24 @@ struct ExportHistory {
     std::string path;
     ExportFormat format;
 };
+// The Rules view (F6): browse, diagnostics, impact and diff.
+struct OpenRules {};
+struct CloseRules {};
+struct SelectRulesTab {
+    RulesTab tab;
+};
+struct RulesChangedOnDisk {};  // the folder watch saw a rule file change: reload
+struct RunImpact {
+    std::string library;
+    std::string base_folder;  // "": the rules as they were when continuum started
+};
+struct OpenImpactCase {
+    std::size_t change;  // index into ImpactReport::changes
+};
+struct CloseImpactCase {};
+struct DiffAgainst {
+    std::string folder;
+};
 }  // namespace intent
 
 using Intent =
@@ -73,7 +92,9 @@ using Intent =
                  intent::CloseSettings, intent::ReloadRules, intent::RequestClose,
                  intent::ConfirmClose, intent::CancelClose, intent::Notice, intent::OpenHistory,
                  intent::CloseHistory, intent::FilterHistory, intent::SelectHistory,
-                 intent::ExportHistory>;
+                 intent::ExportHistory, intent::OpenRules, intent::CloseRules,
+                 intent::SelectRulesTab, intent::RulesChangedOnDisk, intent::RunImpact,
+                 intent::OpenImpactCase, intent::CloseImpactCase, intent::DiffAgainst>;
 using Intents = std::vector<Intent>;
 
 }  // namespace continuum::ui

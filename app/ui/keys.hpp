@@ -13,6 +13,7 @@ inline constexpr int PageDown = 267;  // GLFW_KEY_PAGE_DOWN
 inline constexpr int F2 = 291;        // GLFW_KEY_F2
 inline constexpr int F3 = 292;        // GLFW_KEY_F3
 inline constexpr int F5 = 294;        // GLFW_KEY_F5
+inline constexpr int F6 = 295;        // GLFW_KEY_F6
 inline constexpr int KeypadEnter = 335;
 
 }  // namespace continuum::ui::keys

@@ -22,8 +22,10 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     app.add_option("--font-scale", scale, "Text size, 0.8 to 2")->check(CLI::Range(0.5f, 3.0f));
     std::string size;
     app.add_option("--size", size, "Window size WIDTHxHEIGHT");
-    app.add_option("--view", o.view, "Open a view at start: history")
-        ->check(CLI::IsMember({"triage", "history"}));
+    app.add_option("--view", o.view, "Open a view at start: history, rules, impact or diff")
+        ->check(CLI::IsMember({"triage", "history", "rules", "impact", "diff"}));
+    app.add_option("--impact-base", o.impact_base,
+                   "Rules view: compare with this rule set folder (default: the rules at start)");
     app.add_flag("--timing", o.timing, "Print the time to the first frame");
     try {
         app.parse(argc, argv);

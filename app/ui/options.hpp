@@ -19,7 +19,8 @@ struct Options {
     std::optional<float> font_scale;  // --font-scale X
     int width = 0, height = 0;        // --size WxH (screenshots)
     bool timing = false;              // --timing: print time to first frame and idle cost
-    std::string view;                 // --view history: open that view (for screenshots)
+    std::string view;                 // --view history|rules|impact|diff: open that view
+    std::string impact_base;          // --impact-base DIR: the base for impact and diff
 };
 
 // Parses argv; returns the exit code to stop with (0 after --help, 2 on a usage error).

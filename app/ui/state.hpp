@@ -12,6 +12,7 @@
 #include "engine/diagnostics.hpp"
 #include "history_state.hpp"
 #include "report/evaluation.hpp"
+#include "rules_view_state.hpp"
 #include "settings.hpp"
 
 namespace continuum::ui {
@@ -83,6 +84,7 @@ struct AppState {
     bool expand_explanations = false;  // scripted screenshots open every "why"
     std::string notice;                // a one-line confirmation or complaint
     HistoryState history;
+    RulesViewState rules_view;
 };
 
 // Buffers the views edit in place: what is being typed before it becomes an answer.
@@ -92,6 +94,7 @@ struct Scratch {
     Settings settings_edit;
     std::string report_path;
     HistoryScratch history;
+    RulesScratch rules_view;
 };
 
 }  // namespace continuum::ui

@@ -23,14 +23,20 @@ std::string number(double v) {
     return buf;
 }
 
+// Focused from the keyboard: after a click the item keeps focus, but its tooltip and ring would
+// only clutter the chart while the mouse is elsewhere.
+bool keyboard_focused() {
+    return ImGui::IsItemFocused() && !GImGui->NavDisableHighlight;
+}
+
 // The focus ring ImGui draws for its own widgets, for our invisible ones.
 void outline_if_focused(ImDrawList* dl, ImVec2 a, ImVec2 b) {
-    if (!ImGui::IsItemFocused() && !ImGui::IsItemHovered()) return;
+    if (!keyboard_focused() && !ImGui::IsItemHovered()) return;
     dl->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_NavHighlight), 2.0f, 0, 2.0f);
 }
 
 void tooltip(const std::string& text) {
-    if (text.empty() || (!ImGui::IsItemHovered() && !ImGui::IsItemFocused())) return;
+    if (text.empty() || (!ImGui::IsItemHovered() && !keyboard_focused())) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
     ImGui::TextUnformatted(text.c_str());

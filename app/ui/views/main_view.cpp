@@ -17,6 +17,7 @@ void handle_shortcuts(const AppState& s, Intents& out) {
     if (ImGui::IsKeyPressed(keys::F2, false)) out.push_back(intent::OpenSettings{});
     if (ImGui::IsKeyPressed(keys::F3, false)) out.push_back(intent::OpenHistory{});
     if (ImGui::IsKeyPressed(keys::F5, false)) out.push_back(intent::ReloadRules{});
+    if (ImGui::IsKeyPressed(keys::F6, false)) out.push_back(intent::OpenRules{});
     if (io.KeyCtrl && ImGui::IsKeyPressed(keys::PageDown, false) && s.step + 1 < s.steps.size())
         out.push_back(intent::GoToStep{s.step + 1});
     if (io.KeyCtrl && ImGui::IsKeyPressed(keys::PageUp, false) && s.step > 0)
@@ -57,7 +58,8 @@ void draw_main(const AppState& s, Scratch& scratch, Intents& out) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
     widgets::capture_begin();
-    if (!s.settings_open && !s.confirm_close && !s.history.open) handle_shortcuts(s, out);
+    if (!s.settings_open && !s.confirm_close && !s.history.open && !s.rules_view.open)
+        handle_shortcuts(s, out);
     draw_rules_banner(s);
 
     const ImGuiStyle& st = ImGui::GetStyle();
@@ -105,6 +107,7 @@ void draw_main(const AppState& s, Scratch& scratch, Intents& out) {
     widgets::capture_end();
     draw_settings_view(s, scratch, out);
     draw_history_view(s, scratch, out);
+    draw_rules_view(s, scratch, out);
     draw_close_prompt(s, out);
     ImGui::End();
 }

@@ -15,6 +15,7 @@ void draw_outcome_panel(const AppState& s, Intents& out);                  // ou
 void draw_record_view(const AppState& s, Scratch& scratch, Intents& out);  // record_view.cpp
 void draw_settings_view(const AppState& s, Scratch& scratch, Intents& out);
 void draw_history_view(const AppState& s, Scratch& scratch, Intents& out);  // history_view.cpp
+void draw_rules_view(const AppState& s, Scratch& scratch, Intents& out);  // rules_view.cpp
 void draw_status_bar(const AppState& s, Intents& out);
 void draw_rules_banner(const AppState& s);                // status_bar.cpp
 void draw_close_prompt(const AppState& s, Intents& out);  // main_view.cpp
