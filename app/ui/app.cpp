@@ -170,6 +170,18 @@ int run(int argc, char** argv) {
             session.scratch().rules_view.base_folder = base;
             session.apply(intent::RunImpact{library, base});
             session.wait_for_jobs();  // the screenshot shows the finished report
+            const auto& report = session.state().rules_view.impact.report;
+            if (!opt.impact_case.empty() && report) {
+                std::size_t i = 0;
+                while (i < report->changes.size() && report->changes[i].ref != opt.impact_case)
+                    ++i;
+                if (i == report->changes.size()) {
+                    std::fprintf(stderr, "continuum: %s is not among the changed cases\n",
+                                 opt.impact_case.c_str());
+                    return 2;
+                }
+                session.apply(intent::OpenImpactCase{i});
+            }
         } else if (opt.view == "diff") {
             session.apply(intent::SelectRulesTab{RulesTab::Diff});
             session.scratch().rules_view.diff_folder = base;

@@ -26,6 +26,8 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
         ->check(CLI::IsMember({"triage", "history", "rules", "impact", "diff"}));
     app.add_option("--impact-base", o.impact_base,
                    "Rules view: compare with this rule set folder (default: the rules at start)");
+    app.add_option("--impact-case", o.impact_case,
+                   "With --view impact: open this changed case's traces side by side");
     app.add_flag("--timing", o.timing, "Print the time to the first frame");
     try {
         app.parse(argc, argv);

@@ -21,6 +21,7 @@ struct Options {
     bool timing = false;              // --timing: print time to first frame and idle cost
     std::string view;                 // --view history|rules|impact|diff: open that view
     std::string impact_base;          // --impact-base DIR: the base for impact and diff
+    std::string impact_case;          // --impact-case REF: open that changed case's traces
 };
 
 // Parses argv; returns the exit code to stop with (0 after --help, 2 on a usage error).

@@ -296,6 +296,21 @@ ImpactCase open_impact_case(const RuleSet& base, const RuleSet& candidate,
     }
     out.base_trace = traced(base, *b, out.base_level);
     out.candidate_trace = traced(candidate, *c, out.candidate_level);
+    // An entry differs when the other side does not show the same id with the same status
+    // (what is not shown did not fire there).
+    auto differs = [](const std::vector<TraceEntry>& mine, const std::vector<TraceEntry>& other) {
+        std::vector<bool> out;
+        for (const auto& e : mine) {
+            auto it = std::find_if(other.begin(), other.end(), [&](const TraceEntry& o) {
+                return o.id == e.id && o.kind == e.kind;
+            });
+            out.push_back(it == other.end() || it->status != e.status ||
+                          it->unless_blocked != e.unless_blocked);
+        }
+        return out;
+    };
+    out.base_differs = differs(out.base_trace, out.candidate_trace);
+    out.candidate_differs = differs(out.candidate_trace, out.base_trace);
     return out;
 }
 
@@ -314,6 +329,22 @@ DiffState diff_against(const RuleSet& active, const std::string& folder) {
     out.after_label =
         fmt::format("{} {} (in use, {})", active.info.id, active.info.version, active.root);
     out.diff = diff_rulesets(*other.rules, active);
+    // "source#pinpoint" in words, each side by its own rule set's sources.
+    auto words = [](const RuleSet& rules, const std::vector<std::string>& keys) {
+        std::string text;
+        for (const auto& k : keys) {
+            Citation c;
+            auto hash = k.find('#');
+            c.source = k.substr(0, hash);
+            if (hash != std::string::npos) c.pinpoint = k.substr(hash + 1);
+            text += (text.empty() ? "" : "; ") + report::citation_text(rules, c);
+        }
+        return text;
+    };
+    for (const auto& e : out.diff->entries) {
+        out.cites_before.push_back(words(*other.rules, e.cites_before));
+        out.cites_after.push_back(words(active, e.cites_after));
+    }
     return out;
 }
 

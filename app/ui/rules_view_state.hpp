@@ -39,6 +39,7 @@ struct ImpactCase {
     std::string error;  // why it could not be re-read
     std::string base_level, candidate_level;
     std::vector<engine::TraceEntry> base_trace, candidate_trace;  // fired or undetermined only
+    std::vector<bool> base_differs, candidate_differs;  // by entry: not so on the other side
 };
 
 struct ImpactState {
@@ -57,6 +58,7 @@ struct DiffState {
     std::string error;
     std::string before_label, after_label;
     std::optional<engine::RuleDiff> diff;
+    std::vector<std::string> cites_before, cites_after;  // by entry: the citations in words
 };
 
 struct RulesViewState {
@@ -76,6 +78,7 @@ struct RulesScratch {
     bool base_is_start = true;
     std::string base_folder;  // when the base is another folder
     std::string diff_folder;
+    bool outcome_only = true;                 // impact: hide cases whose reasoning alone changed
     int group_filter = -1;                    // impact: list only this responsible group's cases
     std::optional<std::pair<int, int>> cell;  // impact: list only this level transition
 };

@@ -206,17 +206,20 @@ TEST_CASE("impact of the rules in use against a base: totals, heat map, bars, dr
     CHECK_FALSE(h.shown("chart/groups/1"));
     CHECK(h.shown("heat/transitions/2/2"));
 
-    // All changed cases are listed; the heat map cell Universal -> Targeted narrows to 2.
-    std::size_t listed = 0;
-    for (const auto& i : h.items)
-        listed += i.key.rfind("impact/case/", 0) == 0;
-    CHECK(listed == r.changes.size());
+    // The cases whose outcome changes are listed; all changed ones on asking; the heat map
+    // cell Universal -> Targeted narrows to 2.
+    auto listed_cases = [&] {
+        std::size_t n = 0;
+        for (const auto& i : h.items)
+            n += i.key.rfind("impact/case/", 0) == 0;
+        return n;
+    };
+    CHECK(listed_cases() == r.outcome_changed);
+    h.click("impact/outcome_only");
+    CHECK(listed_cases() == r.changes.size());
     h.click("heat/transitions/0/1");
     REQUIRE(h.session.scratch().rules_view.cell == std::make_pair(0, 1));
-    listed = 0;
-    for (const auto& i : h.items)
-        listed += i.key.rfind("impact/case/", 0) == 0;
-    CHECK(listed == 2);
+    CHECK(listed_cases() == 2);
     // a = no, b = yes, score 2 or 5: the 10th and 11th grid cases.
     CHECK(h.shown("impact/case/G-10"));
     CHECK(h.shown("impact/case/G-11"));
@@ -239,6 +242,12 @@ TEST_CASE("impact of the rules in use against a base: totals, heat map, bars, dr
     };
     CHECK_FALSE(fired(im.opened->base_trace, "b_targeted"));
     CHECK(fired(im.opened->candidate_trace, "b_targeted"));
+    // The new rule is marked as differing; the route both agree on is not.
+    for (std::size_t i = 0; i < im.opened->candidate_trace.size(); ++i) {
+        const auto& e = im.opened->candidate_trace[i];
+        if (e.id == "b_targeted") CHECK(im.opened->candidate_differs[i]);
+    }
+    CHECK(contains(h.text, "Not so under the other rule set:"));
     CHECK(contains(h.text, "Case G-10"));
     CHECK(contains(h.text, "Level: Targeted"));
     h.click("impact/close_case");

@@ -173,16 +173,24 @@ std::string level_move(const engine::ImpactReport& r, const engine::CaseChange& 
     std::string to = name(r.candidate_levels, r.candidate_level_names, c.level_after);
     if (from == to && c.higher_possible_before == c.higher_possible_after)
         return from + " (unchanged)";
-    auto higher = [](bool h) { return h ? " (higher possible)" : ""; };
-    return from + higher(c.higher_possible_before) + " \u2192 " + to +
-           higher(c.higher_possible_after);
+    if (from == to)
+        return from + (c.higher_possible_after ? ", a higher level can no longer be ruled out"
+                                               : ", a higher level is now ruled out");
+    return from + " \u2192 " + to;
+}
+
+// "cannot_rule_out" as "cannot rule out".
+std::string state_words(std::string s) {
+    std::replace(s.begin(), s.end(), '_', ' ');
+    return s;
 }
 
 std::string parts_changed(const engine::CaseChange& c) {
     std::string out;
     auto add = [&](const std::vector<engine::StateChange>& v) {
         for (const auto& x : v)
-            out += (out.empty() ? "" : "; ") + x.id + " " + x.before + " \u2192 " + x.after;
+            out += (out.empty() ? "" : "; ") + x.id + " " + state_words(x.before) + " \u2192 " +
+                   state_words(x.after);
     };
     add(c.routes);
     add(c.triggers);
@@ -191,24 +199,40 @@ std::string parts_changed(const engine::CaseChange& c) {
     return out;
 }
 
+void draw_trace_entry(const engine::TraceEntry& e) {
+    const char* mark = e.status == engine::Tri::True      ? "\u25CF"
+                       : e.status == engine::Tri::Unknown ? "?"
+                                                          : "\u25CB";
+    std::string line =
+        fmt::format("{} {} {}", mark, e.id, e.says.empty() ? "" : "\u2014 " + e.says);
+    if (e.unless_blocked)
+        line += " (stopped by: " + (e.unless_says.empty() ? e.unless : e.unless_says) + ")";
+    ImVec4 colour = e.status == engine::Tri::True      ? palette().met
+                    : e.status == engine::Tri::Unknown ? palette().cannot_rule_out
+                                                       : palette().not_met;
+    widgets::wrapped_coloured(colour, line);
+}
+
+// What differs from the other side first, then (folded) what both rule sets agree on.
 void draw_trace_side(const char* title, const std::string& level,
-                     const std::vector<engine::TraceEntry>& trace) {
+                     const std::vector<engine::TraceEntry>& trace,
+                     const std::vector<bool>& differs) {
     widgets::bold_text(title);
     ImGui::TextWrapped("Level: %s", level.c_str());
     ImGui::Separator();
-    for (const auto& e : trace) {
-        const char* mark = e.status == engine::Tri::True      ? "\u25CF"
-                           : e.status == engine::Tri::Unknown ? "?"
-                                                              : "\u25CB";
-        std::string line =
-            fmt::format("{} {} {}", mark, e.id, e.says.empty() ? "" : "\u2014 " + e.says);
-        if (e.unless_blocked)
-            line += " (stopped by: " + (e.unless_says.empty() ? e.unless : e.unless_says) + ")";
-        ImVec4 colour = e.status == engine::Tri::True      ? palette().met
-                        : e.status == engine::Tri::Unknown ? palette().cannot_rule_out
-                                                           : palette().not_met;
-        widgets::wrapped_coloured(colour, line);
+    std::size_t same = 0;
+    ImGui::TextDisabled("Not so under the other rule set:");
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        if (!differs[i]) {
+            ++same;
+            continue;
+        }
+        draw_trace_entry(trace[i]);
     }
+    std::string label = fmt::format("The same under both ({})", same);
+    if (same && ImGui::CollapsingHeader(label.c_str()))
+        for (std::size_t i = 0; i < trace.size(); ++i)
+            if (!differs[i]) draw_trace_entry(trace[i]);
 }
 
 void draw_opened_case(const ImpactState& im, Intents& out) {
@@ -224,11 +248,11 @@ void draw_opened_case(const ImpactState& im, Intents& out) {
     muted("What fired (\u25CF) or could not be settled (?) under each rule set.");
     float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     ImGui::BeginChild("trace_base", ImVec2(w, 0), true);
-    draw_trace_side("Base", c.base_level, c.base_trace);
+    draw_trace_side("Base", c.base_level, c.base_trace, c.base_differs);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("trace_candidate", ImVec2(0, 0), true);
-    draw_trace_side("Rules in use", c.candidate_level, c.candidate_trace);
+    draw_trace_side("Rules in use", c.candidate_level, c.candidate_trace, c.candidate_differs);
     ImGui::EndChild();
 }
 
@@ -240,7 +264,7 @@ void draw_impact_controls(const AppState& s, RulesScratch& rs, Intents& out) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Case library");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(em * 30);
+    ImGui::SetNextItemWidth(em * 28);
     ImGui::InputText("##impact_library", &rs.library);
     widgets::register_item("impact/library");
     ImGui::SameLine();
@@ -257,7 +281,6 @@ void draw_impact_controls(const AppState& s, RulesScratch& rs, Intents& out) {
         ImGui::InputTextWithHint("##impact_base", "rule set folder", &rs.base_folder);
         widgets::register_item("impact/base_folder");
     }
-    ImGui::SameLine();
     const ImpactState& im = s.rules_view.impact;
     ImGui::BeginDisabled(im.running);
     if (ImGui::Button(im.running ? "Running\u2026" : "Run impact"))
@@ -294,7 +317,7 @@ void draw_impact(const AppState& s, Scratch& scratch, Intents& out) {
     if (r.diff.empty()) muted("The rules in use are the same as the base: nothing can change.");
 
     const ImGuiStyle& st = ImGui::GetStyle();
-    float left_w = std::max(ImGui::GetFontSize() * 30, ImGui::GetContentRegionAvail().x * 0.45f);
+    float left_w = std::max(ImGui::GetFontSize() * 30, ImGui::GetContentRegionAvail().x * 0.5f);
     ImGui::BeginChild("impact_charts", ImVec2(left_w, 0), true, ImGuiWindowFlags_NavFlattened);
     ImGui::PushTextWrapPos(0.0f);
     widgets::bold_text("Level moves: base (rows) to rules in use (columns)");
@@ -313,7 +336,9 @@ void draw_impact(const AppState& s, Scratch& scratch, Intents& out) {
     std::vector<charts::Bar> bars;
     double top = 1;
     for (const auto& g : r.groups) {
-        std::string label = fmt::format("{} {} ({})", g.kind, g.id, engine::to_string(g.change));
+        std::string label = g.kind == "unattributed" ? std::string("no edited definition")
+                                                     : fmt::format("{} {} ({})", g.kind, g.id,
+                                                                   engine::to_string(g.change));
         std::string value =
             fmt::format("{} case{}", g.outcome_cases, g.outcome_cases == 1 ? "" : "s");
         if (g.reasoning_cases) value += fmt::format(" (+{} reasoning)", g.reasoning_cases);
@@ -323,13 +348,13 @@ void draw_impact(const AppState& s, Scratch& scratch, Intents& out) {
     }
     if (bars.empty()) muted("No rule changes any case's outcome.");
     int picked =
-        charts::bar_chart("groups", bars, {.min_value = 0, .max_value = top, .label_width_em = 15});
+        charts::bar_chart("groups", bars, {.min_value = 0, .max_value = top, .label_width_em = 18});
     if (picked >= 0) rs.group_filter = picked, rs.cell.reset();
     ImGui::EndChild();
     ImGui::SameLine();
 
     ImGui::BeginChild("impact_cases", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
-    std::string filter = "All changed cases";
+    std::string filter = rs.outcome_only ? "Cases whose outcome changes" : "All changed cases";
     if (rs.group_filter >= 0 && rs.group_filter < static_cast<int>(r.groups.size()))
         filter =
             "Changed by " + r.groups[rs.group_filter].kind + " " + r.groups[rs.group_filter].id;
@@ -342,6 +367,9 @@ void draw_impact(const AppState& s, Scratch& scratch, Intents& out) {
         if (ImGui::SmallButton("Show all")) rs.group_filter = -1, rs.cell.reset();
         widgets::register_item("impact/show_all");
     }
+    ImGui::SameLine();
+    ImGui::Checkbox("Only cases whose outcome changes", &rs.outcome_only);
+    widgets::register_item("impact/outcome_only");
     float list_h = im.opened ? ImGui::GetContentRegionAvail().y * 0.4f : 0.0f;
     ImGui::BeginChild("impact_case_list", ImVec2(0, list_h), true, ImGuiWindowFlags_NavFlattened);
     std::size_t listed = 0;
@@ -351,19 +379,24 @@ void draw_impact(const AppState& s, Scratch& scratch, Intents& out) {
             std::find(c.responsible.begin(), c.responsible.end(),
                       static_cast<std::uint32_t>(rs.group_filter)) == c.responsible.end())
             continue;
+        if (rs.outcome_only && !c.outcome_changed) continue;
         if (rs.cell) {
             if (c.level_before != r.base_levels[rs.cell->first] ||
                 c.level_after != r.candidate_levels[rs.cell->second])
                 continue;
         }
         ++listed;
-        std::string label = fmt::format("{}  line {}: {}", c.ref, c.line, level_move(r, c));
+        std::string label = fmt::format("{}  {}", c.ref, level_move(r, c));
         std::string parts = parts_changed(c);
         if (!parts.empty()) label += "  \u00B7  " + parts;
         bool opened = im.opened && im.opened->change == i;
         if (ImGui::Selectable((label + "##" + std::to_string(i)).c_str(), opened))
             out.push_back(intent::OpenImpactCase{i});
         widgets::register_item("impact/case/" + c.ref);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(
+                "%s, line %u of the library\n%s\nEnter or click: both traces side by side",
+                c.ref.c_str(), c.line, label.c_str());
     }
     if (listed == 0) ImGui::TextUnformatted("No changed cases here.");
     ImGui::EndChild();
@@ -372,17 +405,15 @@ void draw_impact(const AppState& s, Scratch& scratch, Intents& out) {
     ImGui::EndChild();
 }
 
-void draw_diff_side(const std::string& condition, const std::vector<std::string>& cites,
+void draw_diff_side(const std::string& condition, const std::string& cites,
                     const engine::Origin& at) {
     if (condition.empty() && cites.empty() && at.file.empty()) {
         ImGui::TextDisabled("(not defined)");
         return;
     }
     if (!condition.empty()) ImGui::TextWrapped("%s", condition.c_str());
-    std::string c;
-    for (const auto& x : cites)
-        c += (c.empty() ? "" : "; ") + x;
-    if (!c.empty()) muted("Cites: " + c);
+    const std::string& c = cites;
+    if (!c.empty()) muted("Source: " + c);
     if (!at.file.empty()) muted(fmt::format("{}:{}:{}", at.file, at.pos.line, at.pos.column));
 }
 
@@ -421,17 +452,20 @@ void draw_diff(const AppState& s, Scratch& scratch, Intents& out) {
     for (const auto& e : diff.entries) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0.0f);
         widgets::bold_text(e.id.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::TextDisabled("%s, %s", e.kind.c_str(), engine::to_string(e.change));
+        std::size_t n = static_cast<std::size_t>(&e - diff.entries.data());
         ImGui::TableNextColumn();
-        draw_diff_side(e.condition_before, e.cites_before, e.before);
+        draw_diff_side(e.condition_before, d.cites_before[n], e.before);
         for (const auto& f : e.fields)
             if (f.field != "when" && f.field != "test" && f.field != "ask_when" &&
                 f.field != "cites")
                 ImGui::TextWrapped("%s: %s", f.field.c_str(),
                                    f.before.empty() ? "(not given)" : f.before.c_str());
         ImGui::TableNextColumn();
-        draw_diff_side(e.condition_after, e.cites_after, e.after);
+        draw_diff_side(e.condition_after, d.cites_after[n], e.after);
         for (const auto& f : e.fields)
             if (f.field != "when" && f.field != "test" && f.field != "ask_when" &&
                 f.field != "cites")
