@@ -45,7 +45,7 @@ void draw_status_bar(const AppState& s, Intents& out) {
     if (ImGui::SmallButton("Rules (F6)")) out.push_back(intent::OpenRules{});
     widgets::register_item("open_rules");
     ImGui::SameLine();
-    if (ImGui::SmallButton("Reload rules (F5)")) out.push_back(intent::ReloadRules{});
+    if (ImGui::SmallButton("Reload (F5)")) out.push_back(intent::ReloadRules{});
     if (!s.notice.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("|");
