@@ -13,9 +13,12 @@ namespace continuum::engine {
 
 const char* to_string(Finding f) {
     switch (f) {
-        case Finding::NotMet: return "not_met";
-        case Finding::Met: return "met";
-        case Finding::CannotRuleOut: return "cannot_rule_out";
+        case Finding::NotMet:
+            return "not_met";
+        case Finding::Met:
+            return "met";
+        case Finding::CannotRuleOut:
+            return "cannot_rule_out";
     }
     return "?";
 }
@@ -57,8 +60,9 @@ Tri Evaluator::combination_status(const Combination& c, const Outcome& out) {
         const LevelRule& rule = rules_.rules[r];
         Tri t = out.slots[rule.slot].status;
         if (t == Tri::False) continue;
-        std::uint32_t d = rule.domain_index == kNone ? static_cast<std::uint32_t>(rules_.domains.size())
-                                                     : rule.domain_index;
+        std::uint32_t d = rule.domain_index == kNone
+                              ? static_cast<std::uint32_t>(rules_.domains.size())
+                              : rule.domain_index;
         bool no_domain = rule.domain_index == kNone;
         if (t == Tri::True) {
             ++yes;
@@ -88,15 +92,19 @@ Tri Evaluator::combination_status(const Combination& c, const Outcome& out) {
 }
 
 void Evaluator::evaluate_slots(const Case& c, Outcome& out) {
-    expr::EvalContext ctx{&rules_.program, out.values.data(), out.node_values.data(), c.referred_at.day};
+    expr::EvalContext ctx{&rules_.program, out.values.data(), out.node_values.data(),
+                          c.referred_at.day};
+    fired_level_ = 0;
+    open_level_ = kNone;
     for (const Item& item : rules_.order) {
         switch (item.kind) {
             case ItemKind::Question: {
                 const Question& q = rules_.questions[item.index];
                 const Answer& a = c.answers[item.index];
                 SlotResult visible;
-                visible.status = q.ask_when.present() ? expr::evaluate_condition(ctx, q.ask_when.root)
-                                                      : Tri::True;
+                visible.status = q.ask_when.present()
+                                     ? expr::evaluate_condition(ctx, q.ask_when.root)
+                                     : Tri::True;
                 out.slots[q.slot] = visible;
                 // An answer to a question that no longer applies is set aside, not used.
                 bool use = a.state == AnswerState::Answered && visible.status != Tri::False;
@@ -111,16 +119,19 @@ void Evaluator::evaluate_slots(const Case& c, Outcome& out) {
             case ItemKind::Rule: {
                 const LevelRule& r = rules_.rules[item.index];
                 out.slots[r.slot] = guarded(ctx, r.when, r.unless);
+                note_level(r.level_index, out.slots[r.slot].status);
                 break;
             }
             case ItemKind::Combination: {
                 const Combination& cb = rules_.combinations[item.index];
                 out.slots[cb.slot] = SlotResult{combination_status(cb, out), false};
+                note_level(cb.level_index, out.slots[cb.slot].status);
                 break;
             }
             case ItemKind::Trigger: {
                 const Trigger& t = rules_.triggers[item.index];
                 out.slots[t.slot] = plain(ctx, t.when);
+                note_level(t.level_index, out.slots[t.slot].status);
                 break;
             }
             case ItemKind::Route: {
@@ -146,24 +157,19 @@ void Evaluator::evaluate_slots(const Case& c, Outcome& out) {
 
 // [SECTION] Level
 
+// The level is the highest one whose rules fired (noted as the slots were evaluated, which
+// saves a pass over every rule); a higher one cannot be ruled out while a rule pointing above
+// it is undetermined.
+void Evaluator::note_level(std::uint32_t level_index, Tri status) {
+    if (level_index == kNone) return;
+    if (status == Tri::True) fired_level_ = std::max(fired_level_, level_index);
+    if (status == Tri::Unknown && (open_level_ == kNone || level_index > open_level_))
+        open_level_ = level_index;
+}
+
 void Evaluator::decide_level(Outcome& out) {
-    std::uint32_t level = 0;
-    auto consider = [&](std::uint32_t slot, std::uint32_t level_index) {
-        if (level_index != kNone && out.slots[slot].status == Tri::True) level = std::max(level, level_index);
-    };
-    for (const auto& r : rules_.rules) consider(r.slot, r.level_index);
-    for (const auto& c : rules_.combinations) consider(c.slot, c.level_index);
-    for (const auto& t : rules_.triggers) consider(t.slot, t.level_index);
-    bool higher = false;
-    auto could_raise = [&](std::uint32_t slot, std::uint32_t level_index) {
-        if (level_index != kNone && level_index > level && out.slots[slot].status == Tri::Unknown)
-            higher = true;
-    };
-    for (const auto& r : rules_.rules) could_raise(r.slot, r.level_index);
-    for (const auto& c : rules_.combinations) could_raise(c.slot, c.level_index);
-    for (const auto& t : rules_.triggers) could_raise(t.slot, t.level_index);
-    out.level = level;
-    out.higher_level_possible = higher;
+    out.level = fired_level_;
+    out.higher_level_possible = open_level_ != kNone && open_level_ > fired_level_;
 }
 
 // [SECTION] Routes, triggers, consent
@@ -172,21 +178,27 @@ void Evaluator::collect_routes_triggers_consent(Outcome& out) {
     out.routes.resize(rules_.routes.size());
     for (std::size_t i = 0; i < rules_.routes.size(); ++i) {
         Tri t = out.slots[rules_.routes[i].slot].status;
-        out.routes[i] = t == Tri::True ? Finding::Met : t == Tri::False ? Finding::NotMet : Finding::CannotRuleOut;
+        out.routes[i] = t == Tri::True    ? Finding::Met
+                        : t == Tri::False ? Finding::NotMet
+                                          : Finding::CannotRuleOut;
     }
     out.triggers.clear();
     out.possible_triggers.clear();
     for (std::uint32_t i = 0; i < rules_.triggers.size(); ++i) {
         Tri t = out.slots[rules_.triggers[i].slot].status;
-        if (t == Tri::True) out.triggers.push_back(i);
-        else if (t == Tri::Unknown) out.possible_triggers.push_back(i);
+        if (t == Tri::True)
+            out.triggers.push_back(i);
+        else if (t == Tri::Unknown)
+            out.possible_triggers.push_back(i);
     }
     out.consent.clear();
     out.possible_consent.clear();
     for (std::uint32_t i = 0; i < rules_.consents.size(); ++i) {
         Tri t = out.slots[rules_.consents[i].slot].status;
-        if (t == Tri::True) out.consent.push_back(i);
-        else if (t == Tri::Unknown) out.possible_consent.push_back(i);
+        if (t == Tri::True)
+            out.consent.push_back(i);
+        else if (t == Tri::Unknown)
+            out.possible_consent.push_back(i);
     }
 }
 
@@ -196,10 +208,13 @@ void Evaluator::collect_actions(Outcome& out) {
     // (action, reason slot) pairs; a definite reason is marked by the slot's status.
     wanted_.clear();
     auto want = [&](const std::vector<std::string>& ids, std::uint32_t reason) {
-        for (const auto& id : ids) wanted_.push_back({rules_.action_index(id), reason});
+        for (const auto& id : ids)
+            wanted_.push_back({rules_.action_index(id), reason});
     };
-    for (std::uint32_t t : out.triggers) want(rules_.triggers[t].actions, rules_.triggers[t].slot);
-    for (std::uint32_t t : out.possible_triggers) want(rules_.triggers[t].actions, rules_.triggers[t].slot);
+    for (std::uint32_t t : out.triggers)
+        want(rules_.triggers[t].actions, rules_.triggers[t].slot);
+    for (std::uint32_t t : out.possible_triggers)
+        want(rules_.triggers[t].actions, rules_.triggers[t].slot);
     for (std::size_t i = 0; i < rules_.routes.size(); ++i) {
         const Route& r = rules_.routes[i];
         if (out.routes[i] == Finding::Met) want(r.actions, r.slot);
@@ -209,10 +224,12 @@ void Evaluator::collect_actions(Outcome& out) {
         }
     }
     const Level& level = rules_.levels[out.level];
-    for (const auto& id : level.actions) wanted_.push_back({rules_.action_index(id), kNone});
+    for (const auto& id : level.actions)
+        wanted_.push_back({rules_.action_index(id), kNone});
     for (std::uint32_t i = 0; i < rules_.actions.size(); ++i) {
         const Action& a = rules_.actions[i];
-        if (a.slot != kNone && out.slots[a.slot].status != Tri::False) wanted_.push_back({i, a.slot});
+        if (a.slot != kNone && out.slots[a.slot].status != Tri::False)
+            wanted_.push_back({i, a.slot});
     }
     std::stable_sort(wanted_.begin(), wanted_.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -232,13 +249,14 @@ void Evaluator::collect_actions(Outcome& out) {
             if (reason != kNone && rules_.symbols[reason].kind == expr::SymbolKind::Route &&
                 out.slots[reason].status == Tri::Unknown) {
                 const Route& r = rules_.routes[rules_.slot_items[reason].index];
-                definite = std::find(r.actions_if_cannot_rule_out.begin(), r.actions_if_cannot_rule_out.end(),
-                                     rules_.actions[action].id) != r.actions_if_cannot_rule_out.end();
+                definite =
+                    std::find(r.actions_if_cannot_rule_out.begin(),
+                              r.actions_if_cannot_rule_out.end(),
+                              rules_.actions[action].id) != r.actions_if_cannot_rule_out.end();
             }
             n.definite = n.definite || definite;
-            if (reason != kNone &&
-                (out.action_reasons.size() == n.reasons_first ||
-                 out.action_reasons.back() != reason))
+            if (reason != kNone && (out.action_reasons.size() == n.reasons_first ||
+                                    out.action_reasons.back() != reason))
                 out.action_reasons.push_back(reason);
         }
         n.reasons_count = static_cast<std::uint32_t>(out.action_reasons.size()) - n.reasons_first;
@@ -266,11 +284,14 @@ Due due_after(const Calendar& cal, const Timescale& ts, const Due& base) {
             d.end_of_day = true;
             break;
         case TimeUnit::Hours: {
-            std::int64_t seconds = static_cast<std::int64_t>(base.at.second_of_day) + ts.amount * 3600LL;
-            d.at = {static_cast<DayNumber>(base.at.day + seconds / 86400), static_cast<std::int32_t>(seconds % 86400)};
+            std::int64_t seconds =
+                static_cast<std::int64_t>(base.at.second_of_day) + ts.amount * 3600LL;
+            d.at = {static_cast<DayNumber>(base.at.day + seconds / 86400),
+                    static_cast<std::int32_t>(seconds % 86400)};
             break;
         }
-        case TimeUnit::None: break;
+        case TimeUnit::None:
+            break;
     }
     return d;
 }
@@ -285,7 +306,8 @@ void Evaluator::schedule(Outcome& out) {
         // Walk the `after` chain back to the referral, then forward (chains are acyclic).
         std::uint32_t chain[16];
         std::size_t depth = 0;
-        for (std::uint32_t a = n.action; a != kNone && depth < 16; a = rules_.actions[a].after_index)
+        for (std::uint32_t a = n.action; a != kNone && depth < 16;
+             a = rules_.actions[a].after_index)
             chain[depth++] = a;
         Due due = referral;
         for (std::size_t k = depth; k-- > 0;) {

@@ -10,7 +10,7 @@
 namespace continuum::engine {
 
 class Evaluator {
-public:
+  public:
     explicit Evaluator(const RuleSet& rules) : rules_(rules) {}
 
     // Fills `out`, reusing its capacity.
@@ -18,8 +18,9 @@ public:
 
     const RuleSet& rules() const { return rules_; }
 
-private:
+  private:
     void evaluate_slots(const Case& c, Outcome& out);
+    void note_level(std::uint32_t level_index, Tri status);
     void decide_level(Outcome& out);
     void collect_routes_triggers_consent(Outcome& out);
     void collect_actions(Outcome& out);
@@ -29,6 +30,8 @@ private:
     const RuleSet& rules_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> wanted_;  // (action, reason slot)
     std::vector<std::uint8_t> domain_seen_;
+    std::uint32_t fired_level_ = 0;     // highest level whose rules fired
+    std::uint32_t open_level_ = kNone;  // highest level of an undetermined rule, if any
 };
 
 Outcome evaluate(const RuleSet& rules, const Case& c);

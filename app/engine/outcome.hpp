@@ -50,7 +50,7 @@ struct Outcome {
 
     std::vector<Value> values;            // by slot
     std::vector<SlotResult> slots;        // by slot
-    std::vector<Value> node_values;       // by Program node
+    std::vector<Value> node_values;       // by Program node; read through expr::node_value
 };
 
 }  // namespace continuum::engine

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "expr/eval.hpp"
+
 namespace continuum::engine {
 
 const char* trace_status(Tri t) {
@@ -98,127 +100,175 @@ bool usable(const Condition* c) {
 
 }  // namespace
 
-Tracer::Tracer(const RuleSet& rules)
-    : rules_(rules), visited_(rules.slot_items.size(), 0), taken_(rules.slot_items.size(), 0) {}
+Tracer::Tracer(const RuleSet& rules) : rules_(rules) {
+    const std::size_t slots = rules.slot_items.size();
+    bit_of_.assign(slots, kNone);
+    for (std::uint32_t slot = 0; slot < slots; ++slot) {
+        if (rules.slot_items[slot].kind != ItemKind::Question) continue;
+        bit_of_[slot] = static_cast<std::uint32_t>(slot_of_bit_.size());
+        slot_of_bit_.push_back(slot);
+    }
+    words_ = std::max<std::size_t>(1, (slot_of_bit_.size() + 63) / 64);
+    main_root_.assign(slots, expr::kNoNode);
+    unless_root_.assign(slots, expr::kNoNode);
+    for (std::uint32_t slot = 0; slot < slots; ++slot) {
+        auto [main, unless] = main_and_unless(rules, slot);
+        if (usable(main)) main_root_[slot] = main->root;
+        if (usable(unless)) unless_root_[slot] = unless->root;
+    }
+    auto add = [&](const auto& items) {
+        for (const auto& item : items)
+            if (item.slot != kNone) traced_.push_back(item.slot);
+    };
+    add(rules.facts);
+    add(rules.rules);
+    add(rules.combinations);
+    add(rules.triggers);
+    add(rules.routes);
+    add(rules.consents);
+    add(rules.actions);
+    sets_.assign(slots * words_, 0);
+    done_.assign(slots, 0);
+    scratch_.assign(words_, 0);
+}
+
+const Value& Tracer::value(const Outcome& o, std::uint32_t node) const {
+    return expr::node_value(rules_.program, o.values.data(), o.node_values.data(), node);
+}
 
 std::uint32_t Tracer::first_false(const Outcome& o, std::uint32_t node) const {
     for (;;) {
         const Node& n = rules_.program.nodes[node];
-        if (n.op != Op::And || o.node_values[node].truth != Tri::False) return node;
+        if (n.op != Op::And || value(o, node).truth != Tri::False) return node;
         std::uint32_t next = node;
         for (std::uint32_t i = 0; i < n.count && next == node; ++i) {
             std::uint32_t child = rules_.program.child(n, i);
-            if (o.node_values[child].truth == Tri::False) next = child;
+            if (value(o, child).truth == Tri::False) next = child;
         }
         if (next == node) return node;
         node = next;
     }
 }
 
-void Tracer::visit_slot(const Case& c, const Outcome& o, std::uint32_t slot,
-                        std::vector<std::uint32_t>& out) {
-    if (visited_[slot] == stamp_) return;
-    visited_[slot] = stamp_;
+void Tracer::begin_query() {
+    if (++stamp_ == 0) {  // wrapped: forget every earlier query
+        std::fill(done_.begin(), done_.end(), 0);
+        stamp_ = 1;
+    }
+}
+
+// A question is open while unanswered, unknown or set aside; whether it applies may itself be
+// open. Anything else is open through the open parts of its conditions (a combination through
+// its undetermined rules).
+const Tracer::Word* Tracer::open_questions(const Case& c, const Outcome& o, std::uint32_t slot) {
+    Word* set = sets_.data() + slot * words_;
+    if (done_[slot] == stamp_) return set;
+    std::fill(set, set + words_, 0);
     const Item& item = rules_.slot_items[slot];
     if (item.kind == ItemKind::Question) {
         bool open = c.answers[item.index].state != AnswerState::Answered ||
                     o.slots[slot].status == Tri::False;
-        if (open && taken_[slot] != stamp_) {
-            taken_[slot] = stamp_;
-            out.push_back(slot);
-        }
-        // Whether the question applies may itself be open.
-        if (o.slots[slot].status == Tri::Unknown && usable(&rules_.questions[item.index].ask_when))
-            visit_node(c, o, rules_.questions[item.index].ask_when.root, out);
-        return;
-    }
-    if (item.kind == ItemKind::Combination) {
+        if (open) set[bit_of_[slot] / 64] |= Word{1} << (bit_of_[slot] % 64);
+        if (o.slots[slot].status == Tri::Unknown && main_root_[slot] != expr::kNoNode)
+            add_open_questions(c, o, main_root_[slot], set);
+    } else if (item.kind == ItemKind::Combination) {
         for (std::uint32_t r : rules_.combinations[item.index].counted) {
             std::uint32_t rs = rules_.rules[r].slot;
-            if (o.slots[rs].status == Tri::Unknown) visit_slot(c, o, rs, out);
+            if (o.slots[rs].status != Tri::Unknown) continue;
+            const Word* from = open_questions(c, o, rs);
+            for (std::size_t w = 0; w < words_; ++w)
+                set[w] |= from[w];
         }
-        return;
+    } else {
+        if (main_root_[slot] != expr::kNoNode) add_open_questions(c, o, main_root_[slot], set);
+        if (unless_root_[slot] != expr::kNoNode) add_open_questions(c, o, unless_root_[slot], set);
     }
-    auto [main, unless] = main_and_unless(rules_, slot);
-    if (usable(main)) visit_node(c, o, main->root, out);
-    if (usable(unless)) visit_node(c, o, unless->root, out);
+    done_[slot] = stamp_;
+    return set;
 }
 
-void Tracer::visit_node(const Case& c, const Outcome& o, std::uint32_t node,
-                        std::vector<std::uint32_t>& out) {
+void Tracer::add_open_questions(const Case& c, const Outcome& o, std::uint32_t node, Word* into) {
     const Node& n = rules_.program.nodes[node];
-    const Value& v = o.node_values[node];
+    const Value& v = value(o, node);
     bool open = n.type == ValueType::Bool ? v.truth == Tri::Unknown : !v.known;
     if (!open) return;
     switch (n.op) {
         case Op::Load:
-        case Op::DaysSince:
-            visit_slot(c, o, n.slot, out);
+        case Op::DaysSince: {
+            const Word* from = open_questions(c, o, n.slot);
+            for (std::size_t w = 0; w < words_; ++w)
+                into[w] |= from[w];
             return;
+        }
         case Op::Const:
         case Op::Known:
             return;
         default:
             for (std::uint32_t i = 0; i < n.count; ++i)
-                visit_node(c, o, rules_.program.child(n, i), out);
+                add_open_questions(c, o, rules_.program.child(n, i), into);
     }
+}
+
+void Tracer::append_slots(const Word* set, std::vector<std::uint32_t>& out) const {
+    // Bits follow slot order, so the slots come out sorted.
+    for (std::size_t w = 0; w < words_; ++w)
+        for (Word bits = set[w]; bits != 0; bits &= bits - 1)
+            out.push_back(slot_of_bit_[w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))]);
+}
+
+void Tracer::blocking_in_query(const Case& c, const Outcome& o, std::uint32_t slot,
+                               std::vector<std::uint32_t>& out) {
+    if (rules_.slot_items[slot].kind == ItemKind::Question) {
+        // Its own answer is not what blocks it: only whether it applies.
+        std::fill(scratch_.begin(), scratch_.end(), 0);
+        if (main_root_[slot] != expr::kNoNode)
+            add_open_questions(c, o, main_root_[slot], scratch_.data());
+        append_slots(scratch_.data(), out);
+        return;
+    }
+    append_slots(open_questions(c, o, slot), out);
 }
 
 void Tracer::blocking(const Case& c, const Outcome& o, std::uint32_t slot,
                       std::vector<std::uint32_t>& out) {
-    if (++stamp_ == 0) {  // wrapped: forget every earlier visit
-        std::fill(visited_.begin(), visited_.end(), 0);
-        std::fill(taken_.begin(), taken_.end(), 0);
-        stamp_ = 1;
-    }
-    std::size_t begin = out.size();
-    const Item& item = rules_.slot_items[slot];
-    if (item.kind == ItemKind::Question) {
-        visited_[slot] = stamp_;  // its own answer is not what blocks it
-        if (usable(&rules_.questions[item.index].ask_when))
-            visit_node(c, o, rules_.questions[item.index].ask_when.root, out);
-    } else {
-        visit_slot(c, o, slot, out);
-    }
-    std::sort(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end());
+    begin_query();
+    blocking_in_query(c, o, slot, out);
 }
 
-TraceFacts Tracer::facts(const Case& c, const Outcome& o, std::uint32_t slot,
-                         std::vector<std::uint32_t>& pool) {
+TraceFacts Tracer::facts_in_query(const Case& c, const Outcome& o, std::uint32_t slot,
+                                  std::vector<std::uint32_t>& pool) {
     TraceFacts f;
     f.slot = slot;
     Tri status = o.slots[slot].status;
     if (status == Tri::Unknown) {
         f.blocking_begin = static_cast<std::uint32_t>(pool.size());
-        blocking(c, o, slot, pool);
+        blocking_in_query(c, o, slot, pool);
         f.blocking_count = static_cast<std::uint32_t>(pool.size()) - f.blocking_begin;
         return f;
     }
-    auto [main, unless] = main_and_unless(rules_, slot);
-    if (status != Tri::False || !usable(main)) return f;
-    if (o.node_values[main->root].truth == Tri::False) {
-        f.failing_node = first_false(o, main->root);
-    } else if (usable(unless)) {
-        f.failing_node = unless->root;
+    std::uint32_t main = main_root_[slot], unless = unless_root_[slot];
+    if (status != Tri::False || main == expr::kNoNode) return f;
+    if (value(o, main).truth == Tri::False) {
+        f.failing_node = first_false(o, main);
+    } else if (unless != expr::kNoNode) {
+        f.failing_node = unless;
         f.failed_on_unless = true;
     }
     return f;
 }
 
+TraceFacts Tracer::facts(const Case& c, const Outcome& o, std::uint32_t slot,
+                         std::vector<std::uint32_t>& pool) {
+    begin_query();
+    return facts_in_query(c, o, slot, pool);
+}
+
 void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
-    out.entries.clear();
+    begin_query();  // one query: every entry shares what earlier entries worked out
+    out.entries.resize(traced_.size());
     out.blocking.clear();
-    auto add = [&](const auto& items) {
-        for (const auto& item : items)
-            if (item.slot != kNone) out.entries.push_back(facts(c, o, item.slot, out.blocking));
-    };
-    add(rules_.facts);
-    add(rules_.rules);
-    add(rules_.combinations);
-    add(rules_.triggers);
-    add(rules_.routes);
-    add(rules_.consents);
-    add(rules_.actions);
+    for (std::size_t i = 0; i < traced_.size(); ++i)
+        out.entries[i] = facts_in_query(c, o, traced_[i], out.blocking);
 }
 
 std::vector<std::uint32_t> blocking_questions(const RuleSet& rules, const Case& c, const Outcome& o,

@@ -68,14 +68,31 @@ class Tracer {
     std::uint32_t first_false(const Outcome& o, std::uint32_t node) const;
 
   private:
-    void visit_slot(const Case& c, const Outcome& o, std::uint32_t slot,
-                    std::vector<std::uint32_t>& out);
-    void visit_node(const Case& c, const Outcome& o, std::uint32_t node,
-                    std::vector<std::uint32_t>& out);
+    // The questions that keep a slot open are kept as bit sets, one bit per question (in slot
+    // order), worked out once per slot and query and reused by every slot that reads it: a
+    // whole trace costs one pass over the rule set, not one search per undetermined rule.
+    using Word = std::uint64_t;
+    void begin_query();
+    const Word* open_questions(const Case& c, const Outcome& o, std::uint32_t slot);
+    void add_open_questions(const Case& c, const Outcome& o, std::uint32_t node, Word* into);
+    void append_slots(const Word* set, std::vector<std::uint32_t>& out) const;
+    void blocking_in_query(const Case& c, const Outcome& o, std::uint32_t slot,
+                           std::vector<std::uint32_t>& out);
+    TraceFacts facts_in_query(const Case& c, const Outcome& o, std::uint32_t slot,
+                              std::vector<std::uint32_t>& pool);
+    // A condition node's value in `o` (loads and constants are read from where they live).
+    const Value& value(const Outcome& o, std::uint32_t node) const;
 
     const RuleSet& rules_;
-    std::vector<std::uint32_t> visited_;  // per slot: the query stamp that last visited it
-    std::vector<std::uint32_t> taken_;    // per slot: the query stamp that last collected it
+    std::size_t words_ = 0;                   // per set
+    std::vector<std::uint32_t> bit_of_;       // by slot: its question's bit, or kNone
+    std::vector<std::uint32_t> slot_of_bit_;  // by bit: the question's slot
+    std::vector<std::uint32_t> main_root_;    // by slot: its condition's root, or kNoNode
+    std::vector<std::uint32_t> unless_root_;  // by slot: its `unless` root, or kNoNode
+    std::vector<std::uint32_t> traced_;       // the slots a trace covers, in its order
+    std::vector<Word> sets_;                  // by slot, words_ each
+    std::vector<std::uint32_t> done_;         // by slot: the query stamp its set belongs to
+    std::vector<Word> scratch_;
     std::uint32_t stamp_ = 0;
 };
 

@@ -407,6 +407,31 @@ class Compiler {
 
 }  // namespace
 
+// Children read straight from slots and constants, so evaluation skips load and constant nodes
+// altogether: most nodes of a rule set are loads, and each skipped node is one dispatch fewer.
+void plan_evaluation(Program& p, std::uint32_t expression) {
+    Expression& e = p.expressions[expression];
+    const auto end = static_cast<std::uint32_t>(p.nodes.size());
+    e.schedule_first = static_cast<std::uint32_t>(p.schedule.size());
+    for (std::uint32_t id = e.first_node; id < end; ++id) {
+        const Node& n = p.nodes[id];
+        if (n.op == Op::Load || n.op == Op::Const) continue;
+        p.schedule.push_back(id);
+    }
+    e.schedule_count = static_cast<std::uint32_t>(p.schedule.size()) - e.schedule_first;
+    p.operands.resize(p.children.size());
+    for (std::uint32_t id = e.first_node; id < end; ++id) {
+        const Node& n = p.nodes[id];
+        for (std::uint32_t i = 0; i < n.count; ++i) {
+            std::uint32_t child = p.children[n.first + i];
+            const Node& c = p.nodes[child];
+            p.operands[n.first + i] = c.op == Op::Load    ? operand(OperandKind::Slot, c.slot)
+                                      : c.op == Op::Const ? operand(OperandKind::Constant, c.slot)
+                                                          : operand(OperandKind::Node, child);
+        }
+    }
+}
+
 Compiled compile(const Ast& ast, std::string text, const SymbolTable& symbols, Program& program) {
     Compiled out;
     auto expression = static_cast<std::uint32_t>(program.expressions.size());
@@ -416,6 +441,7 @@ Compiled compile(const Ast& ast, std::string text, const SymbolTable& symbols, P
     Typed root = c.expect_bool(ast.root, "a condition");
     out.root = root.node;
     program.expressions[expression].root = root.node;
+    plan_evaluation(program, expression);
     std::sort(out.reads.begin(), out.reads.end());
     out.reads.erase(std::unique(out.reads.begin(), out.reads.end()), out.reads.end());
     return out;

@@ -13,7 +13,18 @@ struct EvalContext {
     DayNumber referral_day = 0;
 };
 
+// Evaluates the expression `node` belongs to (at least up to `node`) and returns its value.
 Value evaluate(const EvalContext& ctx, std::uint32_t node);
+
+// A node's value after evaluation: loads and constants are never written to `node_values`, so
+// they are read from their slot or the constants.
+inline const Value& node_value(const Program& p, const Value* facts, const Value* node_values,
+                               std::uint32_t node) {
+    const Node& n = p.nodes[node];
+    if (n.op == Op::Load) return facts[n.slot];
+    if (n.op == Op::Const) return p.constants[n.slot];
+    return node_values[node];
+}
 
 // A yes/no condition's truth (its nodes' values are recorded as with evaluate).
 Tri evaluate_condition(const EvalContext& ctx, std::uint32_t root);

@@ -47,7 +47,19 @@ struct Expression {
     // The compiler adds an expression's nodes children first, so [first_node, root] is the
     // expression in post-order: evaluation is one forward loop, no recursion.
     std::uint32_t first_node = 0;
+    // The nodes that compute something (not loads or constants), in post-order: the only ones
+    // evaluation visits. A load is read straight from its slot, a constant from `constants`.
+    std::uint32_t schedule_first = 0;
+    std::uint32_t schedule_count = 0;
 };
+
+// Where a node finds one of its operands: another node's value, a slot's value (what a Load
+// node stands for) or a constant. Kind in the top two bits, index below.
+enum class OperandKind : std::uint32_t { Node = 0, Slot = 1, Constant = 2 };
+inline constexpr std::uint32_t kOperandIndexMask = (1u << 30) - 1;
+inline std::uint32_t operand(OperandKind kind, std::uint32_t index) {
+    return (static_cast<std::uint32_t>(kind) << 30) | index;
+}
 
 struct Program {
     std::vector<Node> nodes;
@@ -56,6 +68,8 @@ struct Program {
     std::vector<std::int32_t> set_choices;  // InSet members for choices
     std::vector<Value> constants;           // Const values, kept out of Node so nodes stay small
     std::vector<Expression> expressions;
+    std::vector<std::uint32_t> operands;  // parallel to `children`, see OperandKind
+    std::vector<std::uint32_t> schedule;  // by expression, see Expression::schedule_first
 
     std::uint32_t child(const Node& n, std::uint32_t i) const { return children[n.first + i]; }
     const Value& constant(const Node& n) const { return constants[n.slot]; }
