@@ -3,11 +3,18 @@
 // an intent changes the case (in Session).
 #include "app.hpp"
 
+#include <atomic>
 #include <cfloat>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <future>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <fmt/format.h>
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -17,6 +24,7 @@
 #include <imgui.h>
 
 #include "audit_sink.hpp"
+#include "folder_watch.hpp"
 #include "fonts.hpp"
 #include "options.hpp"
 #include "screenshot.hpp"
@@ -76,6 +84,45 @@ void on_close(GLFWwindow* window) {
     intents->push_back(intent::RequestClose{});
 }
 
+// Looks at the rule set folder twice a second on its own thread and wakes the frame loop
+// (which sleeps in glfwWaitEvents) only when a rule file changed: an idle window stays idle.
+class RulesWatcher {
+  public:
+    explicit RulesWatcher(const std::filesystem::path& folder) : watch_(folder) {
+        thread_ = std::thread([this] {
+            std::unique_lock lock(mutex_);
+            while (!stop_) {
+                wake_.wait_for(lock, std::chrono::milliseconds(500));
+                if (!stop_ && watch_.changed()) {
+                    changed_ = true;
+                    glfwPostEmptyEvent();
+                }
+            }
+        });
+    }
+    ~RulesWatcher() {
+        {
+            std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        wake_.notify_all();
+        thread_.join();
+    }
+    bool take_change() { return changed_.exchange(false); }
+    std::size_t files() {
+        std::lock_guard lock(mutex_);
+        return watch_.files();
+    }
+
+  private:
+    FolderWatch watch_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stop_ = false;
+    std::atomic<bool> changed_ = false;
+    std::thread thread_;
+};
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -104,13 +151,13 @@ int run(int argc, char** argv) {
     // The rules are read and the case evaluated on a second thread while this one opens the
     // window, the OpenGL context and compiles the shaders: the two take about as long, and
     // the first frame waits only for the slower.
-    auto prepared = std::async(std::launch::async, [&opt, settings] {
+    const std::filesystem::path rules_folder = default_rules_folder(opt.rules);
+    auto prepared = std::async(std::launch::async, [&opt, settings, rules_folder] {
         Prepared p;
         std::string audit_path = !opt.audit.empty() ? opt.audit : settings.audit_file;
         p.sink = open_audit_sink(audit_path);
         p.session = std::make_unique<Session>(*p.sink, settings);
         Session& session = *p.session;
-        std::filesystem::path rules_folder = default_rules_folder(opt.rules);
         if (!session.load_rules(rules_folder))
             std::fprintf(stderr, "continuum: the rule set in %s has errors (shown in the window)\n",
                          rules_folder.c_str());
@@ -130,8 +177,9 @@ int run(int argc, char** argv) {
         }
         session.set_expand_explanations(opt.expand);
         if (opt.view == "history") session.apply(intent::OpenHistory{});
-        session.set_training_results(open_training_results(
-            !opt.training_results.empty() ? opt.training_results : training_path_beside(audit_path)));
+        session.set_training_results(open_training_results(!opt.training_results.empty()
+                                                               ? opt.training_results
+                                                               : training_path_beside(audit_path)));
         if (!opt.training_demo.empty()) {
             std::string error;
             DemoTrainee demo{"Jo Example (demo)", "Demo cohort", -1, false, true, false};
@@ -139,6 +187,36 @@ int run(int argc, char** argv) {
                 std::fprintf(stderr, "continuum: --training-demo: %s\n", error.c_str());
                 p.exit_code = 2;
                 return p;
+            }
+        }
+        if (opt.view == "rules" || opt.view == "impact" || opt.view == "diff") {
+            session.apply(intent::OpenRules{});
+            std::string base = opt.impact_base;
+            if (opt.view == "impact") {
+                session.apply(intent::SelectRulesTab{RulesTab::Impact});
+                std::string library = (rules_folder / "cases" / "library.jsonl").string();
+                session.scratch().rules_view.library = library;
+                session.scratch().rules_view.base_is_start = base.empty();
+                session.scratch().rules_view.base_folder = base;
+                session.apply(intent::RunImpact{library, base});
+                session.wait_for_jobs();  // the screenshot shows the finished report
+                const auto& report = session.state().rules_view.impact.report;
+                if (!opt.impact_case.empty() && report) {
+                    std::size_t i = 0;
+                    while (i < report->changes.size() && report->changes[i].ref != opt.impact_case)
+                        ++i;
+                    if (i == report->changes.size()) {
+                        std::fprintf(stderr, "continuum: %s is not among the changed cases\n",
+                                     opt.impact_case.c_str());
+                        p.exit_code = 2;
+                        return p;
+                    }
+                    session.apply(intent::OpenImpactCase{i});
+                }
+            } else if (opt.view == "diff") {
+                session.apply(intent::SelectRulesTab{RulesTab::Diff});
+                session.scratch().rules_view.diff_folder = base;
+                session.apply(intent::DiffAgainst{base});
             }
         }
         if (opt.view == "training") session.apply(intent::OpenTraining{});
@@ -196,6 +274,14 @@ int run(int argc, char** argv) {
 
     Intents intents;
     glfwSetWindowUserPointer(window, &intents);
+    session.set_wake([] { glfwPostEmptyEvent(); });
+    std::optional<RulesWatcher> watcher;
+    if (!scripted) {
+        watcher.emplace(rules_folder);
+        session.set_watch_status(
+            fmt::format("Watching {} rule files in {}: saved edits are loaded automatically.",
+                        watcher->files(), rules_folder.string()));
+    }
     glfwSetWindowCloseCallback(window, on_close);
 
     // After any event keep drawing a few frames (hover, popups and navigation settle over 2-3
@@ -240,8 +326,10 @@ int run(int argc, char** argv) {
         }
         glfwSwapBuffers(window);
 
+        if (watcher && watcher->take_change()) intents.push_back(intent::RulesChangedOnDisk{});
         if (!intents.empty()) active_frames = 3;
         session.apply_all(intents);
+        if (session.state().rules_view.impact.running) active_frames = 3;  // the progress bar moves
         if (session.state().close_now) break;
         if (!(session.state().settings == applied)) {
             apply_look(window, session.state().settings, true);
@@ -251,6 +339,7 @@ int run(int argc, char** argv) {
                 session.apply(intent::Notice{error});
         }
     }
+    session.wait_for_jobs();  // no worker outlives the window it would wake
     if (!scripted) {
         Settings s = session.state().settings;
         glfwGetWindowSize(window, &s.window_width, &s.window_height);

@@ -9,6 +9,7 @@
 
 #include "engine/case.hpp"
 #include "history_state.hpp"
+#include "rules_view_state.hpp"
 #include "settings.hpp"
 #include "training_state.hpp"
 
@@ -89,19 +90,38 @@ struct ExportTrainer {
     std::string path;
     bool judgements = false;  // every judgement rather than the figures
 };
+// The Rules view (F6): browse, diagnostics, impact and diff.
+struct OpenRules {};
+struct CloseRules {};
+struct SelectRulesTab {
+    RulesTab tab;
+};
+struct RulesChangedOnDisk {};  // the folder watch saw a rule file change: reload
+struct RunImpact {
+    std::string library;
+    std::string base_folder;  // "": the rules as they were when continuum started
+};
+struct OpenImpactCase {
+    std::size_t change;  // index into ImpactReport::changes
+};
+struct CloseImpactCase {};
+struct DiffAgainst {
+    std::string folder;
+};
 }  // namespace intent
 
-using Intent =
-    std::variant<intent::SetAnswer, intent::SetCaseRef, intent::SetReferredAt, intent::GoToStep,
-                 intent::JumpToQuestion, intent::FocusDone, intent::Record, intent::CopyReport,
-                 intent::SaveReport, intent::NewCase, intent::OpenSettings, intent::ApplySettings,
-                 intent::CloseSettings, intent::ReloadRules, intent::RequestClose,
-                 intent::ConfirmClose, intent::CancelClose, intent::Notice, intent::OpenHistory,
-                 intent::CloseHistory, intent::FilterHistory, intent::SelectHistory,
-                 intent::ExportHistory, intent::OpenTraining, intent::CloseTraining,
-                 intent::ChooseScenario, intent::TrainingAnswer, intent::CommitTraining,
-                 intent::RevealTraining, intent::OpenTrainer, intent::CloseTrainer,
-                 intent::FilterTrainer, intent::ExportTrainer>;
+using Intent = std::variant<
+    intent::SetAnswer, intent::SetCaseRef, intent::SetReferredAt, intent::GoToStep,
+    intent::JumpToQuestion, intent::FocusDone, intent::Record, intent::CopyReport,
+    intent::SaveReport, intent::NewCase, intent::OpenSettings, intent::ApplySettings,
+    intent::CloseSettings, intent::ReloadRules, intent::RequestClose, intent::ConfirmClose,
+    intent::CancelClose, intent::Notice, intent::OpenHistory, intent::CloseHistory,
+    intent::FilterHistory, intent::SelectHistory, intent::ExportHistory, intent::OpenTraining,
+    intent::CloseTraining, intent::ChooseScenario, intent::TrainingAnswer, intent::CommitTraining,
+    intent::RevealTraining, intent::OpenTrainer, intent::CloseTrainer, intent::FilterTrainer,
+    intent::ExportTrainer, intent::OpenRules, intent::CloseRules, intent::SelectRulesTab,
+    intent::RulesChangedOnDisk, intent::RunImpact, intent::OpenImpactCase, intent::CloseImpactCase,
+    intent::DiffAgainst>;
 using Intents = std::vector<Intent>;
 
 }  // namespace continuum::ui

@@ -22,8 +22,14 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     app.add_option("--font-scale", scale, "Text size, 0.8 to 2")->check(CLI::Range(0.5f, 3.0f));
     std::string size;
     app.add_option("--size", size, "Window size WIDTHxHEIGHT");
-    app.add_option("--view", o.view, "Open a view at start: history, training or trainer")
-        ->check(CLI::IsMember({"triage", "history", "training", "trainer"}));
+    app.add_option("--view", o.view,
+                   "Open a view at start: history, rules, impact, diff, training or trainer")
+        ->check(
+            CLI::IsMember({"triage", "history", "rules", "impact", "diff", "training", "trainer"}));
+    app.add_option("--impact-base", o.impact_base,
+                   "Rules view: compare with this rule set folder (default: the rules at start)");
+    app.add_option("--impact-case", o.impact_case,
+                   "With --view impact: open this changed case's traces side by side");
     app.add_option("--training-results", o.training_results,
                    "Training results file (default: training.sqlite beside the audit log)");
     app.add_option("--training-demo", o.training_demo,

@@ -19,7 +19,9 @@ struct Options {
     std::optional<float> font_scale;  // --font-scale X
     int width = 0, height = 0;        // --size WxH (screenshots)
     bool timing = false;              // --timing: print time to first frame and idle cost
-    std::string view;                 // --view history: open that view (for screenshots)
+    std::string view;                 // --view history|rules|impact|diff|training|trainer
+    std::string impact_base;          // --impact-base DIR: the base for impact and diff
+    std::string impact_case;          // --impact-case REF: open that changed case's traces
     std::string training_results;     // --training-results FILE (default: beside the audit log)
     std::string training_demo;        // --training-demo SCENARIO: a scripted trainee's session
 };

@@ -12,6 +12,7 @@
 #include "engine/trace.hpp"
 #include "history.hpp"
 #include "report/decision_report.hpp"
+#include "rules_tools.hpp"
 
 namespace continuum::ui {
 
@@ -64,6 +65,8 @@ bool Session::load_rules(const std::filesystem::path& folder) {
         next.referred_at = now_local();
     }
     state_.rules = loaded.rules;
+    if (!start_rules_) start_rules_ = loaded.rules;
+    state_.rules_view.catalogue = build_catalogue(*loaded.rules);
     state_.kase = std::move(next);
     rebuild_steps();
     reevaluate();
@@ -154,6 +157,7 @@ void Session::apply_all(Intents& intents) {
     for (const auto& i : intents)
         apply(i);
     intents.clear();
+    poll_jobs();
 }
 
 void Session::apply(const Intent& intent) {
@@ -253,6 +257,8 @@ void Session::apply(const Intent& intent) {
                 state_.history.selected = i.sequence;
             } else if constexpr (std::is_same_v<T, intent::ExportHistory>) {
                 export_history(state_.history, i.path, i.format);
+            } else if constexpr (requires { this->on_rules(i); }) {
+                on_rules(i);
             }
             if (case_changed) {
                 state_.unsaved = true;

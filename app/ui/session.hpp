@@ -2,11 +2,13 @@
 // the intents the views emitted, re-evaluating only when the case changed, and recording.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "decision_sink.hpp"
+#include "impact_job.hpp"
 #include "intents.hpp"
 #include "state.hpp"
 
@@ -41,6 +43,16 @@ class Session {
     // Where training judgements are saved (none set: every commit is refused, saying so).
     void set_training_results(std::unique_ptr<TrainingResults> results);
 
+    // Rules view (rules_session.cpp). `wake` is called from a worker thread when a background
+    // job finishes, so that a sleeping frame loop collects its result.
+    void set_wake(std::function<void()> wake) { wake_ = std::move(wake); }
+    void set_watch_status(std::string status) {
+        state_.rules_view.watch_status = std::move(status);
+    }
+    // Collects finished background work (called after each frame's intents).
+    void poll_jobs();
+    void wait_for_jobs();  // scripted screenshots: block until the impact run is done
+
   private:
     void reevaluate();
     void rebuild_steps();
@@ -57,6 +69,15 @@ class Session {
     void commit_training(const intent::CommitTraining& c);
     void reveal_training();
     TrainingBackstage& backstage();
+    void on_rules(const intent::OpenRules&);
+    void on_rules(const intent::CloseRules&);
+    void on_rules(const intent::SelectRulesTab&);
+    void on_rules(const intent::RulesChangedOnDisk&);
+    void on_rules(const intent::RunImpact&);
+    void on_rules(const intent::OpenImpactCase&);
+    void on_rules(const intent::CloseImpactCase&);
+    void on_rules(const intent::DiffAgainst&);
+    void start_impact(const std::string& library, const std::string& base_folder);
 
     DecisionSink& sink_;
     AppState state_;
@@ -64,6 +85,14 @@ class Session {
     std::optional<std::string> clipboard_;
     unsigned evaluations_ = 0;
     std::shared_ptr<TrainingBackstage> training_;
+    // Rules view: the rules first loaded (the impact base by default), the running impact job,
+    // and the rule sets and library text of the report shown (for the drill-down).
+    std::shared_ptr<const engine::RuleSet> start_rules_;
+    std::unique_ptr<ImpactJob> impact_job_;
+    std::shared_ptr<const engine::RuleSet> impact_base_, impact_candidate_, pending_base_,
+        pending_candidate_;
+    std::string impact_library_text_, impact_base_folder_;
+    std::function<void()> wake_;
 };
 
 }  // namespace continuum::ui

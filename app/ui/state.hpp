@@ -12,6 +12,7 @@
 #include "engine/diagnostics.hpp"
 #include "history_state.hpp"
 #include "report/evaluation.hpp"
+#include "rules_view_state.hpp"
 #include "settings.hpp"
 #include "training_state.hpp"
 
@@ -86,6 +87,7 @@ struct AppState {
     HistoryState history;
     TrainingState training;
     TrainerState trainer;
+    RulesViewState rules_view;
 };
 
 // Buffers the views edit in place: what is being typed before it becomes an answer.
@@ -96,6 +98,7 @@ struct Scratch {
     std::string report_path;
     HistoryScratch history;
     TrainingScratch training;
+    RulesScratch rules_view;
 };
 
 }  // namespace continuum::ui

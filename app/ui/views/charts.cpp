@@ -23,14 +23,20 @@ std::string number(double v) {
     return buf;
 }
 
+// Focused from the keyboard: after a click the item keeps focus, but its tooltip and ring would
+// only clutter the chart while the mouse is elsewhere.
+bool keyboard_focused() {
+    return ImGui::IsItemFocused() && !GImGui->NavDisableHighlight;
+}
+
 // The focus ring ImGui draws for its own widgets, for our invisible ones.
 void outline_if_focused(ImDrawList* dl, ImVec2 a, ImVec2 b) {
-    if (!ImGui::IsItemFocused() && !ImGui::IsItemHovered()) return;
+    if (!keyboard_focused() && !ImGui::IsItemHovered()) return;
     dl->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_NavHighlight), 2.0f, 0, 2.0f);
 }
 
 void tooltip(const std::string& text) {
-    if (text.empty() || (!ImGui::IsItemHovered() && !ImGui::IsItemFocused())) return;
+    if (text.empty() || (!ImGui::IsItemHovered() && !keyboard_focused())) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
     ImGui::TextUnformatted(text.c_str());
@@ -141,17 +147,47 @@ std::optional<std::pair<int, int>> heat_map(const char* id, const HeatMap& map) 
     const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 muted = ImGui::GetColorU32(palette().text_muted);
 
+    // At least as wide as the longest word of a column name, so wrapping never splits a word.
+    float cell_w = em * 4;
+    float row_word_w = 0;
+    auto widest_word = [](const std::string& text) {
+        float w = 0;
+        std::size_t start = 0;
+        while (start < text.size()) {
+            std::size_t end = std::min(text.find(' ', start), text.size());
+            w = std::max(w, ImGui::CalcTextSize(text.data() + start, text.data() + end).x);
+            start = end + 1;
+        }
+        return w;
+    };
+    for (const auto& c : map.cols)
+        cell_w = std::max(cell_w, widest_word(c) + pad * 2);
+    const float min_cell_w = cell_w;
+    for (const auto& c : map.cols)
+        cell_w = std::max(cell_w, ImGui::CalcTextSize(c.c_str()).x + pad * 2);
+    for (const auto& r : map.rows)
+        row_word_w = std::max(row_word_w, widest_word(r));
+
+    // Row names take what the columns leave, wrapping onto more lines when that is narrow.
+    const float total = ImGui::GetContentRegionAvail().x;
     float row_head_w = ImGui::CalcTextSize(map.row_title.c_str()).x;
     for (const auto& r : map.rows)
         row_head_w = std::max(row_head_w, ImGui::CalcTextSize(r.c_str()).x);
-    row_head_w = std::min(row_head_w + pad * 2, em * 16);
-    float cell_w = em * 4;
+    row_head_w += pad * 2;
+    row_head_w = std::min(row_head_w, total - min_cell_w * static_cast<float>(nc));
+    row_head_w = std::max(row_head_w, std::max(em * 6, row_word_w + pad * 2));
+    const float avail = total - row_head_w;
+    cell_w = std::max(min_cell_w, std::min(cell_w, avail / static_cast<float>(nc)));
+    float cell_h = em * 2;
+    for (const auto& r : map.rows)
+        cell_h =
+            std::max(cell_h, ImGui::CalcTextSize(r.c_str(), nullptr, false, row_head_w - pad).y +
+                                 st.FramePadding.y * 2);
+    // Column names wrap at spaces within their cell rather than being cut short.
+    float head_h = em;
     for (const auto& c : map.cols)
-        cell_w = std::max(cell_w, ImGui::CalcTextSize(c.c_str()).x + pad * 2);
-    const float avail = ImGui::GetContentRegionAvail().x - row_head_w;
-    cell_w = std::max(em * 3, std::min(cell_w, avail / static_cast<float>(nc)));
-    const float cell_h = em * 2;
-    const float head_h = em + st.FramePadding.y * 2;
+        head_h = std::max(head_h, ImGui::CalcTextSize(c.c_str(), nullptr, false, cell_w - pad).y);
+    head_h += st.FramePadding.y * 2;
 
     double top = 0;
     for (double v : map.cells)
@@ -174,16 +210,21 @@ std::optional<std::pair<int, int>> heat_map(const char* id, const HeatMap& map) 
     clipped_text(dl, o.x, grid_x - pad, head_y, head_y + head_h, map.row_title, muted);
     for (std::size_t c = 0; c < nc; ++c) {
         float x = grid_x + cell_w * static_cast<float>(c);
-        float w = ImGui::CalcTextSize(map.cols[c].c_str()).x;
+        float w = ImGui::CalcTextSize(map.cols[c].c_str(), nullptr, false, cell_w - pad).x;
         float x0 = x + std::max(pad / 2, (cell_w - w) / 2);
-        clipped_text(dl, x0, x + cell_w - pad / 2, head_y, head_y + head_h, map.cols[c], text_col);
+        ImVec4 clip(x, head_y, x + cell_w, head_y + head_h);
+        dl->AddText(ImGui::GetFont(), em, ImVec2(x0, head_y + st.FramePadding.y), text_col,
+                    map.cols[c].c_str(), nullptr, cell_w - pad, &clip);
     }
     const float grid_y = head_y + head_h;
 
     std::optional<std::pair<int, int>> activated;
     for (std::size_t r = 0; r < nr; ++r) {
         float y = grid_y + cell_h * static_cast<float>(r);
-        clipped_text(dl, o.x, grid_x - pad, y, y + cell_h, map.rows[r], text_col);
+        float rh = ImGui::CalcTextSize(map.rows[r].c_str(), nullptr, false, row_head_w - pad).y;
+        ImVec4 clip(o.x, y, grid_x, y + cell_h);
+        dl->AddText(ImGui::GetFont(), em, ImVec2(o.x, y + (cell_h - rh) / 2), text_col,
+                    map.rows[r].c_str(), nullptr, row_head_w - pad, &clip);
         for (std::size_t c = 0; c < nc; ++c) {
             double v = map.cells[r * nc + c];
             ImVec2 a(grid_x + cell_w * static_cast<float>(c), y);

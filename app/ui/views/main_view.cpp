@@ -17,6 +17,7 @@ void handle_shortcuts(const AppState& s, Intents& out) {
     if (ImGui::IsKeyPressed(keys::F2, false)) out.push_back(intent::OpenSettings{});
     if (ImGui::IsKeyPressed(keys::F3, false)) out.push_back(intent::OpenHistory{});
     if (ImGui::IsKeyPressed(keys::F5, false)) out.push_back(intent::ReloadRules{});
+    if (ImGui::IsKeyPressed(keys::F6, false)) out.push_back(intent::OpenRules{});
     if (ImGui::IsKeyPressed(keys::F7, false)) out.push_back(intent::OpenTraining{});
     if (ImGui::IsKeyPressed(keys::F8, false)) out.push_back(intent::OpenTrainer{});
     if (io.KeyCtrl && ImGui::IsKeyPressed(keys::PageDown, false) && s.step + 1 < s.steps.size())
@@ -59,8 +60,8 @@ void draw_main(const AppState& s, Scratch& scratch, Intents& out) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
     widgets::capture_begin();
-    if (!s.settings_open && !s.confirm_close && !s.history.open && !s.training.open &&
-        !s.trainer.open)
+    if (!s.settings_open && !s.confirm_close && !s.history.open && !s.rules_view.open &&
+        !s.training.open && !s.trainer.open)
         handle_shortcuts(s, out);
     draw_rules_banner(s);
 
@@ -109,6 +110,7 @@ void draw_main(const AppState& s, Scratch& scratch, Intents& out) {
     widgets::capture_end();
     draw_settings_view(s, scratch, out);
     draw_history_view(s, scratch, out);
+    draw_rules_view(s, scratch, out);
     draw_training_view(s, scratch, out);
     draw_trainer_view(s, scratch, out);
     draw_close_prompt(s, out);

@@ -34,7 +34,7 @@ void draw_status_bar(const AppState& s, Intents& out) {
                    ImGui::CalcTextSize(s.settings.practitioner.c_str()).x +
                    ImGui::GetFontSize() * 8.0f;
     for (const char* label :
-         {"Settings (F2)", "History (F3)", "Training (F7)", "Reload rules (F5)"})
+         {"Settings (F2)", "History (F3)", "Rules (F6)", "Training (F7)", "Reload (F5)"})
         needed += ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2 +
                   ImGui::GetStyle().ItemSpacing.x;
     if (auto slash = s.sink_description.find('/');
@@ -53,10 +53,13 @@ void draw_status_bar(const AppState& s, Intents& out) {
     if (ImGui::SmallButton("History (F3)")) out.push_back(intent::OpenHistory{});
     widgets::register_item("open_history");
     ImGui::SameLine();
+    if (ImGui::SmallButton("Rules (F6)")) out.push_back(intent::OpenRules{});
+    widgets::register_item("open_rules");
+    ImGui::SameLine();
     if (ImGui::SmallButton("Training (F7)")) out.push_back(intent::OpenTraining{});
     widgets::register_item("open_training");
     ImGui::SameLine();
-    if (ImGui::SmallButton("Reload rules (F5)")) out.push_back(intent::ReloadRules{});
+    if (ImGui::SmallButton("Reload (F5)")) out.push_back(intent::ReloadRules{});
     if (!s.notice.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("|");

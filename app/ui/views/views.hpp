@@ -32,6 +32,7 @@ void draw_settings_view(const AppState& s, Scratch& scratch, Intents& out);
 void draw_history_view(const AppState& s, Scratch& scratch, Intents& out);   // history_view.cpp
 void draw_training_view(const AppState& s, Scratch& scratch, Intents& out);  // training_view.cpp
 void draw_trainer_view(const AppState& s, Scratch& scratch, Intents& out);   // trainer_view.cpp
+void draw_rules_view(const AppState& s, Scratch& scratch, Intents& out);     // rules_view.cpp
 void draw_status_bar(const AppState& s, Intents& out);
 void draw_rules_banner(const AppState& s);                // status_bar.cpp
 void draw_close_prompt(const AppState& s, Intents& out);  // main_view.cpp

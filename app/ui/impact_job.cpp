@@ -1,0 +1,56 @@
+#include "impact_job.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+namespace continuum::ui {
+
+namespace {
+
+ImpactResult run(std::shared_ptr<const engine::RuleSet> base,
+                 std::shared_ptr<const engine::RuleSet> candidate, const std::string& library) {
+    ImpactResult out;
+    auto start = std::chrono::steady_clock::now();
+    std::ifstream in(library, std::ios::binary);
+    if (!in) {
+        out.error = fmt::format("Cannot open the case library {}: check the file exists.", library);
+        return out;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    out.library_text = text.str();
+    out.report = engine::analyse_impact(*base, *candidate, out.library_text, {library, 0});
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return out;
+}
+
+}  // namespace
+
+ImpactJob::ImpactJob(std::shared_ptr<const engine::RuleSet> base,
+                     std::shared_ptr<const engine::RuleSet> candidate, std::string library,
+                     std::function<void()> wake) {
+    std::promise<ImpactResult> promise;
+    result_ = promise.get_future();
+    // The result is set before the loop is woken, so the wake always finds it ready.
+    worker_ = std::thread([promise = std::move(promise), base = std::move(base),
+                           candidate = std::move(candidate), library = std::move(library),
+                           wake = std::move(wake)]() mutable {
+        promise.set_value(run(base, candidate, library));
+        if (wake) wake();
+    });
+}
+
+ImpactJob::~ImpactJob() {
+    if (worker_.joinable()) worker_.join();
+}
+
+std::optional<ImpactResult> ImpactJob::take() {
+    if (!result_.valid() || result_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return std::nullopt;
+    return result_.get();
+}
+
+}  // namespace continuum::ui
