@@ -191,12 +191,24 @@ bool compare_case(const Plan& plan, const Sides& s, Tally& tally, CaseChange& ch
         }
     }
 
-    for (const TracedPair& p : plan.traced) {
+    for (std::size_t i = 0; i < plan.traced.size(); ++i) {
+        const TracedPair& p = plan.traced[i];
         int sb = status_code(s.ob, p.base_slot), sc = status_code(s.oc, p.cand_slot);
         bool differs = !same_status(sb, sc);
         if (differs)
             change.reasoning.push_back({to_string(p.kind), p.id, status_text(sb), status_text(sc)});
         if (differs) blame(p.entry);
+        // Unedited but changed: the edits it reads whose status changed, or (for a combination)
+        // the rules it counts that were moved to another level.
+        if (differs && p.entry == kNoEntry) {
+            for (std::uint32_t u : plan.upstream[i]) {
+                const TracedPair& up = plan.traced[u];
+                int ub = status_code(s.ob, up.base_slot), uc = status_code(s.oc, up.cand_slot);
+                bool recounted = p.kind == ItemKind::Combination && up.level_edited &&
+                                 (in_play(ub) || in_play(uc));
+                if (!same_status(ub, uc) || recounted) blame(up.entry);
+            }
+        }
         // A rule re-pointed at another level moves cases while firing just the same.
         if (p.level_edited && (in_play(sb) || in_play(sc)) && (level_moved || higher_moved))
             blame(p.entry);

@@ -91,6 +91,36 @@ Plan make_plan(const RuleSet& base, const RuleSet& cand, const RuleDiff& diff) {
                          field_changed(diff, p.entry, "level");
     }
 
+    plan.upstream.resize(plan.traced.size());
+    auto trace_upstream = [&](const RuleSet& rs, bool is_base) {
+        std::vector<std::uint32_t> traced_of(rs.slot_count, kNone);
+        for (std::uint32_t i = 0; i < plan.traced.size(); ++i) {
+            std::uint32_t slot = is_base ? plan.traced[i].base_slot : plan.traced[i].cand_slot;
+            if (slot != kNone) traced_of[slot] = i;
+        }
+        std::vector<std::vector<std::uint32_t>> up(rs.slot_count);
+        for (const Item& item : rs.order) {  // everything read comes first
+            if (item.slot == kNone || item.slot >= rs.reads.size()) continue;
+            auto& mine = up[item.slot];
+            for (std::uint32_t read : rs.reads[item.slot]) {
+                mine.insert(mine.end(), up[read].begin(), up[read].end());
+                std::uint32_t t = traced_of[read];
+                if (t != kNone && plan.traced[t].entry != kNoEntry) mine.push_back(t);
+            }
+            std::sort(mine.begin(), mine.end());
+            mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+            std::uint32_t t = traced_of[item.slot];
+            if (t != kNone)
+                plan.upstream[t].insert(plan.upstream[t].end(), mine.begin(), mine.end());
+        }
+    };
+    trace_upstream(base, true);
+    trace_upstream(cand, false);
+    for (auto& u : plan.upstream) {
+        std::sort(u.begin(), u.end());
+        u.erase(std::unique(u.begin(), u.end()), u.end());
+    }
+
     for (auto& q :
          pair_by_id<Question, IndexPair>(base.questions, cand.questions, diff, "question"))
         if (q.entry != kNoEntry) plan.questions.push_back(q);

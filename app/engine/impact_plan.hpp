@@ -52,6 +52,10 @@ struct Plan {
     const RuleDiff* diff = nullptr;
     // Facts, rules, combinations, triggers, routes, consent rules and actions' conditions.
     std::vector<TracedPair> traced;
+    // By traced definition: the edited definitions it reads, directly or through others (in
+    // either rule set). An unedited definition that changes is explained by these: a rule
+    // raised a level fires just the same, but the combinations counting it do not.
+    std::vector<std::vector<std::uint32_t>> upstream;
     std::vector<IndexPair> questions;  // edited questions only
     std::vector<IndexPair> routes, triggers, consents;
     std::vector<ActionPair> actions;

@@ -241,3 +241,43 @@ TEST_CASE("identical rule sets change nothing", "[impact]") {
     CHECK(r.groups.empty());
     CHECK(r.diff.empty());
 }
+
+TEST_CASE("a rule moved to another level is blamed for what the combinations counting it change",
+          "[impact]") {
+    // b_flag fires just the same in both; raised from targeted to statutory, it no longer
+    // counts towards two_targeted, so route r2 (which reads only the combination) changes
+    // while the level does not.
+    auto with_b_at = [](const std::string& level) {
+        return policy::base_rules(
+            "8", "[[rule]]\nid = \"b_flag\"\nlevel = \"" + level +
+                     "\"\ndomain = \"d\"\nsays = \"b\"\nwhen = \"b\"\ncites = [\"src\"]\n\n"
+                     "[[rule]]\nid = \"score_mid\"\nlevel = \"targeted\"\ndomain = \"d\"\n"
+                     "says = \"Mid score\"\nwhen = \"score >= 5\"\ncites = [\"src\"]\n\n"
+                     "[[combination]]\nid = \"two_targeted\"\nlevel = \"statutory\"\nsays = \"Two "
+                     "targeted\"\ncounts_level = \"targeted\"\nat_least = 2\nacross_domains = 1\n"
+                     "cites = [\"src\"]\n\n"
+                     "[[route]]\nid = \"r2\"\ntitle = \"Route two\"\nsection = \"s2\"\nstandard = "
+                     "\"suspect\"\ntest = \"two_targeted\"\ncites = [\"src\"]\n");
+    };
+    auto base = policy::load(with_b_at("targeted"));
+    auto cand = policy::load(with_b_at("statutory"));
+    ImpactReport r = analyse_impact(*base, *cand, policy::grid_library(), {"grid.jsonl", 1});
+
+    // two_targeted counts a, score >= 5 and (in the base only) b. Worked out case by case:
+    // r2 changes where b's count was needed (G-1, G-11, G-12: met -> not met; G-7, G-17, G-18:
+    // cannot rule out -> not met); G-10 (b alone) moves from targeted to statutory.
+    CHECK(r.outcome_changed == 7);
+    CHECK(r.level_changed == 1);
+    CHECK(group(r, "unattributed", "-") == nullptr);
+    const ResponsibleGroup* g = group(r, "rule", "b_flag");
+    REQUIRE(g);
+    CHECK(g->outcome_cases == 7);
+    for (const char* ref : {"G-1", "G-7", "G-11", "G-12", "G-17", "G-18"}) {
+        INFO(ref);
+        const CaseChange* c = change_of(r, ref);
+        REQUIRE(c);
+        CHECK(c->outcome_changed);
+        REQUIRE(c->routes.size() == 1);
+        CHECK(c->routes[0].id == "r2");
+    }
+}
