@@ -17,7 +17,8 @@ std::string set_answer(const Question& q, const RawAnswer& raw, Answer& out) {
             out.value = Value::boolean(tri(raw.boolean));
             break;
         case AnswerType::Number: {
-            if (raw.kind != K::Integer && raw.kind != K::Float) return "is a number question: answer a number";
+            if (raw.kind != K::Integer && raw.kind != K::Float)
+                return "is a number question: answer a number";
             if (!std::isfinite(raw.number)) return "needs a finite number";
             if (q.min && raw.number < *q.min)
                 return fmt::format("must be at least {} (answered {})", *q.min, raw.number);
@@ -27,11 +28,13 @@ std::string set_answer(const Question& q, const RawAnswer& raw, Answer& out) {
             break;
         }
         case AnswerType::Choice: {
-            if (raw.kind != K::String) return "is a choice question: answer one of its choices in quotes";
+            if (raw.kind != K::String)
+                return "is a choice question: answer one of its choices in quotes";
             auto it = std::find(q.choice_ids.begin(), q.choice_ids.end(), raw.text);
             if (it == q.choice_ids.end()) {
                 std::string list;
-                for (const auto& c : q.choice_ids) list += (list.empty() ? "" : ", ") + ("\"" + c + "\"");
+                for (const auto& c : q.choice_ids)
+                    list += (list.empty() ? "" : ", ") + ("\"" + c + "\"");
                 return fmt::format("has no choice \"{}\"{}; its choices are {}", raw.text,
                                    did_you_mean(raw.text, q.choice_ids), list);
             }
@@ -89,7 +92,8 @@ std::optional<RawAnswer> raw_from_toml(const toml::node& n) {
 
 std::vector<std::string> question_ids(const RuleSet& rules) {
     std::vector<std::string> ids;
-    for (const auto& q : rules.questions) ids.push_back(q.id);
+    for (const auto& q : rules.questions)
+        ids.push_back(q.id);
     return ids;
 }
 
@@ -131,8 +135,9 @@ void read_answers(const RuleSet& rules, const toml::table* answers, const toml::
             }
             const Question& q = rules.questions[qi];
             auto raw = raw_from_toml(node);
-            std::string problem = raw ? set_answer(q, *raw, c.answers[qi])
-                                      : std::string("has an answer of a kind continuum does not read");
+            std::string problem =
+                raw ? set_answer(q, *raw, c.answers[qi])
+                    : std::string("has an answer of a kind continuum does not read");
             if (!problem.empty())
                 d.error(file.path(), file.pos(node), "bad-answer",
                         fmt::format("question '{}' {}", id, problem));
@@ -147,7 +152,8 @@ void read_answers(const RuleSet& rules, const toml::table* answers, const toml::
     }
     for (const auto& item : *list) {
         if (!item.is_string()) {
-            d.error(file.path(), file.pos(item), "wrong-type", "'unknown' lists question ids in quotes");
+            d.error(file.path(), file.pos(item), "wrong-type",
+                    "'unknown' lists question ids in quotes");
             continue;
         }
         std::string id = *item.value<std::string>();
@@ -168,30 +174,30 @@ void read_answers(const RuleSet& rules, const toml::table* answers, const toml::
 std::optional<Case> read_case_toml(const RuleSet& rules, const std::string& path, std::string text,
                                    Diagnostics& d) {
     SourceFile file(path, std::move(text));
-    toml::table doc;
-    try {
-        doc = toml::parse(file.text(), std::string_view(path));
-    } catch (const toml::parse_error& e) {
-        d.error(path, file.pos(e.source().begin), "toml-syntax",
-                fmt::format("this is not valid TOML: {}", e.description()));
-        return std::nullopt;
-    }
+    std::optional<toml::table> parsed = parse_toml(file, d);
+    if (!parsed) return std::nullopt;
+    const toml::table& doc = *parsed;
     std::size_t errors_before = d.error_count();
     Case c = blank_case(rules);
     {
         TableReader top(doc, file, d, "the case file", {"case", "answers"});
         const toml::table* meta = top.table("case");
         if (!meta) {
-            d.error(path, {1, 1}, "missing-key", "the case file needs a [case] table with ref and referred_at");
+            d.error(path, {1, 1}, "missing-key",
+                    "the case file needs a [case] table with ref and referred_at");
         } else {
             TableReader m(*meta, file, d, "[case]", {"ref", "referred_at", "unknown"});
             c.ref = m.string("ref", true);
             if (const toml::node* when = m.node("referred_at")) {
-                if (auto t = referral_time_from_toml(*when)) c.referred_at = *t;
-                else m.error_at(*when, "bad-value", "'referred_at' must be a date and time like 2026-11-23T09:40:00");
+                if (auto t = referral_time_from_toml(*when))
+                    c.referred_at = *t;
+                else
+                    m.error_at(*when, "bad-value",
+                               "'referred_at' must be a date and time like 2026-11-23T09:40:00");
             } else {
                 d.error(path, file.pos(*meta), "missing-key",
-                        "[case] needs 'referred_at' (the referral's date and time): due dates count from it");
+                        "[case] needs 'referred_at' (the referral's date and time): due dates "
+                        "count from it");
             }
             read_answers(rules, top.table("answers"), m.node("unknown"), file, d, c);
         }
@@ -211,8 +217,8 @@ std::optional<Case> read_case_file(const RuleSet& rules, const std::string& path
     return read_case_toml(rules, path, text.str(), d);
 }
 
-std::optional<Case> read_case_json(const RuleSet& rules, std::string_view json, const std::string& file,
-                                   std::uint32_t line, Diagnostics& d) {
+std::optional<Case> read_case_json(const RuleSet& rules, std::string_view json,
+                                   const std::string& file, std::uint32_t line, Diagnostics& d) {
     nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
         d.error(file, SourcePos{line, 1}, "json-syntax", "this line is not a JSON object");
@@ -221,8 +227,9 @@ std::optional<Case> read_case_json(const RuleSet& rules, std::string_view json, 
     return read_case_json_object(rules, j, file, line, d);
 }
 
-std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::json& j, const std::string& file,
-                                          std::uint32_t line, Diagnostics& d, std::vector<std::string>* set_aside) {
+std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::json& j,
+                                          const std::string& file, std::uint32_t line,
+                                          Diagnostics& d, std::vector<std::string>* set_aside) {
     SourcePos at{line, 1};
     if (!j.is_object()) {
         d.error(file, at, "json-syntax", "this line is not a JSON object");
@@ -235,13 +242,17 @@ std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::
             d.error(file, at, "unknown-key",
                     fmt::format("unknown key '{}'{}", key,
                                 did_you_mean(key, {"ref", "referred_at", "answers", "unknown"})));
-    if (j.contains("ref") && j["ref"].is_string()) c.ref = j["ref"].get<std::string>();
-    else d.error(file, at, "missing-key", "a case needs \"ref\" (a pseudonymous reference) as text");
+    if (j.contains("ref") && j["ref"].is_string())
+        c.ref = j["ref"].get<std::string>();
+    else
+        d.error(file, at, "missing-key", "a case needs \"ref\" (a pseudonymous reference) as text");
     std::optional<DateTime> when;
     if (j.contains("referred_at") && j["referred_at"].is_string())
         when = parse_date_time(j["referred_at"].get<std::string>());
-    if (when) c.referred_at = *when;
-    else d.error(file, at, "bad-value", "a case needs \"referred_at\" like \"2026-11-23T09:40:00\"");
+    if (when)
+        c.referred_at = *when;
+    else
+        d.error(file, at, "bad-value", "a case needs \"referred_at\" like \"2026-11-23T09:40:00\"");
     if (j.contains("answers")) {
         if (!j["answers"].is_object()) {
             d.error(file, at, "wrong-type", "\"answers\" must be an object of question ids");
@@ -270,7 +281,10 @@ std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::
                     raw.kind = RawAnswer::Kind::String;
                     raw.text = v.get<std::string>();
                 } else {
-                    d.error(file, at, "bad-answer", fmt::format("question '{}' has an answer of a kind continuum does not read", id));
+                    d.error(
+                        file, at, "bad-answer",
+                        fmt::format("question '{}' has an answer of a kind continuum does not read",
+                                    id));
                     continue;
                 }
                 std::string problem = set_answer(rules.questions[qi], raw, c.answers[qi]);
@@ -295,8 +309,9 @@ std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::
                 } else if (qi == kNone) {
                     d.error(file, at, "unknown-question", unknown_question(rules, id));
                 } else if (c.answers[qi].state == AnswerState::Answered) {
-                    d.error(file, at, "answered-and-unknown",
-                            fmt::format("question '{}' is both answered and listed as unknown", id));
+                    d.error(
+                        file, at, "answered-and-unknown",
+                        fmt::format("question '{}' is both answered and listed as unknown", id));
                 } else {
                     c.answers[qi] = Answer{AnswerState::Unknown, Value::unknown(), {}};
                 }
@@ -312,21 +327,34 @@ std::string toml_quote(const std::string& s) {
     std::string out = "\"";
     for (char ch : s) {
         switch (ch) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
             default:
-                if (static_cast<unsigned char>(ch) < 0x20) out += fmt::format("\\u{:04x}", ch);
-                else out += ch;
+                if (static_cast<unsigned char>(ch) < 0x20)
+                    out += fmt::format("\\u{:04x}", ch);
+                else
+                    out += ch;
         }
     }
     return out + "\"";
 }
 
 std::string number_literal(double n) {
-    if (n == std::floor(n) && std::fabs(n) < 1e15) return fmt::format("{}", static_cast<long long>(n));
+    if (n == std::floor(n) && std::fabs(n) < 1e15)
+        return fmt::format("{}", static_cast<long long>(n));
     return fmt::format("{}", n);
 }
 }  // namespace
@@ -346,11 +374,21 @@ std::string case_to_toml(const RuleSet& rules, const Case& c) {
         const Question& q = rules.questions[i];
         out += q.id + " = ";
         switch (q.type) {
-            case AnswerType::YesNo: out += a.value.truth == Tri::True ? "true" : "false"; break;
-            case AnswerType::Number: out += number_literal(a.value.lo); break;
-            case AnswerType::Choice: out += toml_quote(q.choice_ids[a.value.choice]); break;
-            case AnswerType::Date: out += format_date(static_cast<DayNumber>(a.value.lo)); break;
-            case AnswerType::Text: out += toml_quote(a.text); break;
+            case AnswerType::YesNo:
+                out += a.value.truth == Tri::True ? "true" : "false";
+                break;
+            case AnswerType::Number:
+                out += number_literal(a.value.lo);
+                break;
+            case AnswerType::Choice:
+                out += toml_quote(q.choice_ids[a.value.choice]);
+                break;
+            case AnswerType::Date:
+                out += format_date(static_cast<DayNumber>(a.value.lo));
+                break;
+            case AnswerType::Text:
+                out += toml_quote(a.text);
+                break;
         }
         out += "\n";
     }
@@ -369,14 +407,24 @@ nlohmann::json case_to_json(const RuleSet& rules, const Case& c) {
         if (a.state == AnswerState::Unknown) unknown.push_back(q.id);
         if (a.state != AnswerState::Answered) continue;
         switch (q.type) {
-            case AnswerType::YesNo: answers[q.id] = a.value.truth == Tri::True; break;
-            case AnswerType::Number:
-                if (a.value.lo == std::floor(a.value.lo)) answers[q.id] = static_cast<long long>(a.value.lo);
-                else answers[q.id] = a.value.lo;
+            case AnswerType::YesNo:
+                answers[q.id] = a.value.truth == Tri::True;
                 break;
-            case AnswerType::Choice: answers[q.id] = q.choice_ids[a.value.choice]; break;
-            case AnswerType::Date: answers[q.id] = format_date(static_cast<DayNumber>(a.value.lo)); break;
-            case AnswerType::Text: answers[q.id] = a.text; break;
+            case AnswerType::Number:
+                if (a.value.lo == std::floor(a.value.lo))
+                    answers[q.id] = static_cast<long long>(a.value.lo);
+                else
+                    answers[q.id] = a.value.lo;
+                break;
+            case AnswerType::Choice:
+                answers[q.id] = q.choice_ids[a.value.choice];
+                break;
+            case AnswerType::Date:
+                answers[q.id] = format_date(static_cast<DayNumber>(a.value.lo));
+                break;
+            case AnswerType::Text:
+                answers[q.id] = a.text;
+                break;
         }
     }
     j["answers"] = answers;

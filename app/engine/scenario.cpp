@@ -36,9 +36,11 @@ void check_ids(const RuleSet& rules, TableReader& r, const SourceFile& file, Dia
                                 key, r.what(), id, did_you_mean(id, rules.symbol_names)));
 }
 
-Scenario read_scenario(const RuleSet& rules, const toml::table& t, const SourceFile& file, Diagnostics& d) {
+Scenario read_scenario(const RuleSet& rules, const toml::table& t, const SourceFile& file,
+                       Diagnostics& d) {
     Scenario s;
-    TableReader r(t, file, d, "[[test]]", {"name", "narrative", "todo", "referred_at", "answers", "unknown", "expect"});
+    TableReader r(t, file, d, "[[test]]",
+                  {"name", "narrative", "todo", "referred_at", "answers", "unknown", "expect"});
     s.name = r.string("name", true);
     if (!s.name.empty()) r.set_what(fmt::format("test '{}'", s.name));
     s.narrative = r.string("narrative");
@@ -53,38 +55,45 @@ Scenario read_scenario(const RuleSet& rules, const toml::table& t, const SourceF
             s.kase.referred_at = {day_number(v.date.year, v.date.month, v.date.day),
                                   v.time.hour * 3600 + v.time.minute * 60 + v.time.second};
         } else {
-            r.error_at(*when, "wrong-type", "'referred_at' must be a date and time like 2026-11-23T09:40:00");
+            r.error_at(*when, "wrong-type",
+                       "'referred_at' must be a date and time like 2026-11-23T09:40:00");
         }
     }
     read_answers(rules, r.table("answers"), r.node("unknown"), file, d, s.kase);
 
     const toml::table* expect = r.table("expect");
     if (!expect) {
-        d.error(file.path(), file.pos(t), "missing-key", fmt::format("{} needs an [test.expect] table", r.what()));
+        d.error(file.path(), file.pos(t), "missing-key",
+                fmt::format("{} needs an [test.expect] table", r.what()));
         return s;
     }
     TableReader e(*expect, file, d, "the expectations of " + r.what(),
-                  {"level", "higher_level_possible", "routes", "triggers", "fired", "not_fired", "undetermined", "actions"});
+                  {"level", "higher_level_possible", "routes", "triggers", "fired", "not_fired",
+                   "undetermined", "actions"});
     if (e.node("level")) {
         s.expect.level = e.string("level");
         if (rules.level_index(*s.expect.level) == kNone) {
             std::vector<std::string> ids;
-            for (const auto& l : rules.levels) ids.push_back(l.id);
+            for (const auto& l : rules.levels)
+                ids.push_back(l.id);
             d.error(file.path(), file.pos(*e.node("level")), "unknown-level",
-                    fmt::format("expected level '{}' is not a level of this rule set{}", *s.expect.level,
-                                did_you_mean(*s.expect.level, ids)));
+                    fmt::format("expected level '{}' is not a level of this rule set{}",
+                                *s.expect.level, did_you_mean(*s.expect.level, ids)));
         }
     }
     if (const toml::node* h = e.node("higher_level_possible")) {
-        if (h->is_boolean()) s.expect.higher_level_possible = h->value_or(false);
-        else e.error_at(*h, "wrong-type", "'higher_level_possible' must be true or false");
+        if (h->is_boolean())
+            s.expect.higher_level_possible = h->value_or(false);
+        else
+            e.error_at(*h, "wrong-type", "'higher_level_possible' must be true or false");
     }
     if (const toml::table* routes = e.table("routes")) {
         for (const auto& [key, value] : *routes) {
             std::string id(key.str());
             if (rules.route_index(id) == kNone) {
                 std::vector<std::string> ids;
-                for (const auto& rt : rules.routes) ids.push_back(rt.id);
+                for (const auto& rt : rules.routes)
+                    ids.push_back(rt.id);
                 d.error(file.path(), file.pos(key.source().begin), "unknown-route",
                         fmt::format("no route has the id '{}'{}", id, did_you_mean(id, ids)));
                 continue;
@@ -92,7 +101,8 @@ Scenario read_scenario(const RuleSet& rules, const toml::table& t, const SourceF
             auto f = value.is_string() ? finding_from(*value.value<std::string>()) : std::nullopt;
             if (!f) {
                 d.error(file.path(), file.pos(value), "bad-value",
-                        fmt::format("route '{}' expects \"met\", \"not_met\" or \"cannot_rule_out\"", id));
+                        fmt::format(
+                            "route '{}' expects \"met\", \"not_met\" or \"cannot_rule_out\"", id));
                 continue;
             }
             s.expect.routes.push_back({id, *f});
@@ -103,7 +113,8 @@ Scenario read_scenario(const RuleSet& rules, const toml::table& t, const SourceF
         for (const auto& id : *s.expect.triggers)
             if (rules.trigger_index(id) == kNone) {
                 std::vector<std::string> ids;
-                for (const auto& tr : rules.triggers) ids.push_back(tr.id);
+                for (const auto& tr : rules.triggers)
+                    ids.push_back(tr.id);
                 d.error(file.path(), file.pos(*e.node("triggers")), "unknown-trigger",
                         fmt::format("no trigger has the id '{}'{}", id, did_you_mean(id, ids)));
             }
@@ -118,7 +129,8 @@ Scenario read_scenario(const RuleSet& rules, const toml::table& t, const SourceF
     for (const auto& id : s.expect.actions)
         if (rules.action_index(id) == kNone) {
             std::vector<std::string> ids;
-            for (const auto& a : rules.actions) ids.push_back(a.id);
+            for (const auto& a : rules.actions)
+                ids.push_back(a.id);
             d.error(file.path(), file.pos(*e.node("actions")), "unknown-action",
                     fmt::format("no action has the id '{}'{}", id, did_you_mean(id, ids)));
         }
@@ -132,12 +144,14 @@ std::string trace_line(const RuleSet& rules, const Case& c, const Outcome& o, st
     if (!e.failing.empty()) line += fmt::format(" | failed at: {}", e.failing);
     if (!e.values.empty()) {
         std::string vals;
-        for (const auto& v : e.values) vals += (vals.empty() ? "" : ", ") + v.id + " = " + v.value;
+        for (const auto& v : e.values)
+            vals += (vals.empty() ? "" : ", ") + v.id + " = " + v.value;
         line += " | read: " + vals;
     }
     if (!e.blocking.empty()) {
         std::string b;
-        for (const auto& q : e.blocking) b += (b.empty() ? "" : ", ") + q;
+        for (const auto& q : e.blocking)
+            b += (b.empty() ? "" : ", ") + q;
         line += " | open: " + b;
     }
     return line;
@@ -149,14 +163,9 @@ std::vector<Scenario> load_scenarios_from_text(const RuleSet& rules, const std::
                                                const std::string& text, Diagnostics& d) {
     std::vector<Scenario> out;
     SourceFile file(path, text);
-    toml::table doc;
-    try {
-        doc = toml::parse(file.text(), std::string_view(path));
-    } catch (const toml::parse_error& e) {
-        d.error(path, file.pos(e.source().begin), "toml-syntax",
-                fmt::format("this is not valid TOML: {}", e.description()));
-        return out;
-    }
+    std::optional<toml::table> parsed = parse_toml(file, d);
+    if (!parsed) return out;
+    const toml::table& doc = *parsed;
     for (const auto& [key, node] : doc) {
         if (key.str() != "test") {
             d.error(path, file.pos(key.source().begin), "unknown-key",
@@ -168,19 +177,22 @@ std::vector<Scenario> load_scenarios_from_text(const RuleSet& rules, const std::
             d.error(path, file.pos(node), "wrong-type", "tests are written as [[test]] blocks");
             continue;
         }
-        for (const auto& t : *arr) out.push_back(read_scenario(rules, *t.as_table(), file, d));
+        for (const auto& t : *arr)
+            out.push_back(read_scenario(rules, *t.as_table(), file, d));
     }
     return out;
 }
 
-std::vector<Scenario> load_scenarios(const RuleSet& rules, const std::filesystem::path& folder, Diagnostics& d) {
+std::vector<Scenario> load_scenarios(const RuleSet& rules, const std::filesystem::path& folder,
+                                     Diagnostics& d) {
     namespace fs = std::filesystem;
     std::vector<Scenario> out;
     fs::path tests = folder / "tests";
     std::error_code ec;
     if (!fs::is_directory(tests, ec)) return out;
     std::vector<fs::path> files;
-    for (auto it = fs::recursive_directory_iterator(tests, ec); !ec && it != fs::end(it); it.increment(ec))
+    for (auto it = fs::recursive_directory_iterator(tests, ec); !ec && it != fs::end(it);
+         it.increment(ec))
         if (it->is_regular_file() && it->path().extension() == ".toml") files.push_back(it->path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
@@ -188,7 +200,8 @@ std::vector<Scenario> load_scenarios(const RuleSet& rules, const std::filesystem
         std::ostringstream text;
         text << in.rdbuf();
         auto loaded = load_scenarios_from_text(rules, f.string(), text.str(), d);
-        for (auto& s : loaded) out.push_back(std::move(s));
+        for (auto& s : loaded)
+            out.push_back(std::move(s));
     }
     return out;
 }
@@ -199,7 +212,8 @@ ScenarioResult run_scenario(const RuleSet& rules, const Scenario& s) {
     Outcome o = evaluate(rules, s.kase);
     auto fail = [&](std::string message, std::vector<std::uint32_t> slots) {
         r.failures.push_back(std::move(message));
-        for (std::uint32_t slot : slots) r.trace.push_back(trace_line(rules, s.kase, o, slot));
+        for (std::uint32_t slot : slots)
+            r.trace.push_back(trace_line(rules, s.kase, o, slot));
     };
     const auto& e = s.expect;
     if (e.level && rules.levels[o.level].id != *e.level) {
@@ -213,7 +227,8 @@ ScenarioResult run_scenario(const RuleSet& rules, const Scenario& s) {
         add(rules.rules);
         add(rules.combinations);
         add(rules.triggers);
-        fail(fmt::format("level: expected '{}', got '{}'", *e.level, rules.levels[o.level].id), slots);
+        fail(fmt::format("level: expected '{}', got '{}'", *e.level, rules.levels[o.level].id),
+             slots);
     }
     if (e.higher_level_possible && *e.higher_level_possible != o.higher_level_possible)
         fail(fmt::format("higher level possible: expected {}, got {}", *e.higher_level_possible,
@@ -225,12 +240,15 @@ ScenarioResult run_scenario(const RuleSet& rules, const Scenario& s) {
             std::vector<std::uint32_t> slots{rules.routes[ri].slot};
             for (std::uint32_t read : rules.reads[rules.routes[ri].slot])
                 if (rules.slot_items[read].kind != ItemKind::Question) slots.push_back(read);
-            fail(fmt::format("route {}: expected {}, got {}", id, to_string(want), to_string(o.routes[ri])), slots);
+            fail(fmt::format("route {}: expected {}, got {}", id, to_string(want),
+                             to_string(o.routes[ri])),
+                 slots);
         }
     }
     if (e.triggers) {
         std::vector<std::string> got;
-        for (std::uint32_t t : o.triggers) got.push_back(rules.triggers[t].id);
+        for (std::uint32_t t : o.triggers)
+            got.push_back(rules.triggers[t].id);
         std::vector<std::string> want = *e.triggers;
         std::sort(got.begin(), got.end());
         std::sort(want.begin(), want.end());
@@ -240,14 +258,18 @@ ScenarioResult run_scenario(const RuleSet& rules, const Scenario& s) {
                 if (std::find(want.begin(), want.end(), t.id) != want.end() ||
                     std::find(got.begin(), got.end(), t.id) != got.end())
                     slots.push_back(t.slot);
-            fail(fmt::format("triggers: expected [{}], got [{}]", fmt::join(want, ", "), fmt::join(got, ", ")), slots);
+            fail(fmt::format("triggers: expected [{}], got [{}]", fmt::join(want, ", "),
+                             fmt::join(got, ", ")),
+                 slots);
         }
     }
     auto expect_status = [&](const std::vector<std::string>& ids, Tri want, const char* word) {
         for (const auto& id : ids) {
             std::uint32_t slot = rules.symbol(id)->slot;
             if (o.slots[slot].status != want)
-                fail(fmt::format("'{}' expected {}, but it {}", id, word, trace_status(o.slots[slot].status)), {slot});
+                fail(fmt::format("'{}' expected {}, but it {}", id, word,
+                                 trace_status(o.slots[slot].status)),
+                     {slot});
         }
     };
     expect_status(e.fired, Tri::True, "to fire");

@@ -231,14 +231,9 @@ const TrainingScenario* TrainingPack::find(std::string_view id) const {
 void load_training_text(const RuleSet& rules, const std::string& path, const std::string& text,
                         TrainingPack& pack, Diagnostics& d) {
     SourceFile file(path, text);
-    toml::table doc;
-    try {
-        doc = toml::parse(file.text(), std::string_view(path));
-    } catch (const toml::parse_error& e) {
-        d.error(path, file.pos(e.source().begin), "toml-syntax",
-                fmt::format("this is not valid TOML: {}", e.description()));
-        return;
-    }
+    std::optional<toml::table> parsed = parse_toml(file, d);
+    if (!parsed) return;
+    const toml::table& doc = *parsed;
     ScenarioReader reader(rules, file, d);
     for (const auto& [key, node] : doc) {
         if (key.str() != "scenario") {

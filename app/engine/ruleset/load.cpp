@@ -583,15 +583,13 @@ LoadResult load_ruleset_from_texts(const std::string& root, std::vector<RuleFile
         rs->files.push_back(f.relative_path);
         auto file =
             std::make_unique<SourceFile>(join_path(root, f.relative_path), std::move(f.text));
-        try {
-            docs.push_back(toml::parse(file->text(), std::string_view(file->path())));
-        } catch (const toml::parse_error& e) {
-            d.error(file->path(), file->pos(e.source().begin), "toml-syntax",
-                    fmt::format("this is not valid TOML: {}", e.description()));
+        std::optional<toml::table> parsed = parse_toml(*file, d);
+        if (!parsed) {
             unparsed.push_back(f.relative_path);
             sources.push_back(std::move(file));
             continue;
         }
+        docs.push_back(std::move(*parsed));
         FileReader reader(*rs, d, *file, pending, seen_ruleset, seen_calendar);
         reader.read(docs.back());
         sources.push_back(std::move(file));

@@ -16,7 +16,9 @@ SourceFile::SourceFile(std::string path, std::string text)
 }
 
 namespace {
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+    return (c & 0xC0) == 0x80;
+}
 
 std::size_t utf8_length(std::uint32_t cp) {
     if (cp < 0x80) return 1;
@@ -31,7 +33,8 @@ std::size_t SourceFile::byte_index(SourcePos p) const {
     std::size_t i = line_starts_[p.line - 1];
     for (std::uint32_t col = 1; col < p.column && i < text_.size() && text_[i] != '\n'; ++col) {
         ++i;
-        while (i < text_.size() && is_continuation(static_cast<unsigned char>(text_[i]))) ++i;
+        while (i < text_.size() && is_continuation(static_cast<unsigned char>(text_[i])))
+            ++i;
     }
     return i;
 }
@@ -55,8 +58,10 @@ SourcePos SourceFile::position_in_string(const toml::source_position& begin,
     bool multiline = text_.compare(r, 3, std::string(3, quote)) == 0;
     r += multiline ? 3 : 1;
     if (multiline) {  // a newline straight after the opening delimiter is not part of the value
-        if (r < text_.size() && text_[r] == '\n') ++r;
-        else if (text_.compare(r, 2, "\r\n") == 0) r += 2;
+        if (r < text_.size() && text_[r] == '\n')
+            ++r;
+        else if (text_.compare(r, 2, "\r\n") == 0)
+            r += 2;
     }
     std::size_t v = 0;
     while (r < text_.size() && v < offset) {
@@ -67,7 +72,8 @@ SourcePos SourceFile::position_in_string(const toml::source_position& begin,
                 std::size_t digits = e == 'u' ? 4 : 8;
                 std::uint32_t cp = 0;
                 try {
-                    cp = static_cast<std::uint32_t>(std::stoul(text_.substr(r + 2, digits), nullptr, 16));
+                    cp = static_cast<std::uint32_t>(
+                        std::stoul(text_.substr(r + 2, digits), nullptr, 16));
                 } catch (...) {
                 }
                 v += utf8_length(cp);
@@ -77,8 +83,8 @@ SourcePos SourceFile::position_in_string(const toml::source_position& begin,
             if (multiline && (e == '\n' || e == ' ' || e == '\t' || e == '\r')) {
                 // Line-ending backslash: the backslash and all following whitespace vanish.
                 ++r;
-                while (r < text_.size() &&
-                       (text_[r] == ' ' || text_[r] == '\t' || text_[r] == '\n' || text_[r] == '\r'))
+                while (r < text_.size() && (text_[r] == ' ' || text_[r] == '\t' ||
+                                            text_[r] == '\n' || text_[r] == '\r'))
                     ++r;
                 continue;
             }
@@ -96,22 +102,35 @@ SourcePos SourceFile::position_in_string(const toml::source_position& begin,
 
 std::string_view toml_type_name(const toml::node& n) {
     switch (n.type()) {
-        case toml::node_type::string: return "a text";
-        case toml::node_type::integer: return "a whole number";
-        case toml::node_type::floating_point: return "a number";
-        case toml::node_type::boolean: return "true/false";
-        case toml::node_type::date: return "a date";
-        case toml::node_type::time: return "a time";
-        case toml::node_type::date_time: return "a date and time";
-        case toml::node_type::array: return "a list";
-        case toml::node_type::table: return "a table";
-        default: return "nothing";
+        case toml::node_type::string:
+            return "a text";
+        case toml::node_type::integer:
+            return "a whole number";
+        case toml::node_type::floating_point:
+            return "a number";
+        case toml::node_type::boolean:
+            return "true/false";
+        case toml::node_type::date:
+            return "a date";
+        case toml::node_type::time:
+            return "a time";
+        case toml::node_type::date_time:
+            return "a date and time";
+        case toml::node_type::array:
+            return "a list";
+        case toml::node_type::table:
+            return "a table";
+        default:
+            return "nothing";
     }
 }
 
 TableReader::TableReader(const toml::table& table, const SourceFile& file, Diagnostics& diags,
                          std::string what, std::vector<std::string> allowed_keys)
-    : table_(table), file_(file), diags_(diags), what_(std::move(what)),
+    : table_(table),
+      file_(file),
+      diags_(diags),
+      what_(std::move(what)),
       allowed_(std::move(allowed_keys)) {}
 
 TableReader::~TableReader() {
@@ -119,7 +138,8 @@ TableReader::~TableReader() {
         std::string k(key.str());
         if (std::find(allowed_.begin(), allowed_.end(), k) != allowed_.end()) continue;
         std::string keys;
-        for (const auto& a : allowed_) keys += (keys.empty() ? "" : ", ") + a;
+        for (const auto& a : allowed_)
+            keys += (keys.empty() ? "" : ", ") + a;
         std::string hint = did_you_mean(k, allowed_);
         diags_.error(file_.path(), file_.pos(key.source().begin), "unknown-key",
                      fmt::format("unknown key '{}' in {}{}{}", k, what_, hint,
@@ -133,8 +153,9 @@ void TableReader::missing(std::string_view key) {
 }
 
 void TableReader::wrong_type(std::string_view key, const toml::node& n, std::string_view expected) {
-    diags_.error(file_.path(), file_.pos(n), "wrong-type",
-                 fmt::format("'{}' in {} must be {}, not {}", key, what_, expected, toml_type_name(n)));
+    diags_.error(
+        file_.path(), file_.pos(n), "wrong-type",
+        fmt::format("'{}' in {} must be {}, not {}", key, what_, expected, toml_type_name(n)));
 }
 
 void TableReader::error_at(const toml::node& n, std::string code, std::string message) {
@@ -167,8 +188,9 @@ std::vector<std::string> TableReader::strings(std::string_view key, bool require
     const toml::array* arr = n->as_array();
     if (!arr) {
         if (n->is_string()) {  // a single text where a list was expected is a common slip
-            wrong_type(key, *n, fmt::format("a list of quoted texts, e.g. [\"{}\"]",
-                                            *n->value<std::string>()));
+            wrong_type(
+                key, *n,
+                fmt::format("a list of quoted texts, e.g. [\"{}\"]", *n->value<std::string>()));
         } else {
             wrong_type(key, *n, "a list of quoted texts");
         }
@@ -281,6 +303,16 @@ std::optional<PendingCondition> TableReader::condition(std::string_view key, Con
     pc.owner = what_;
     pc.key = std::string(key);
     return pc;
+}
+
+std::optional<toml::table> parse_toml(const SourceFile& file, Diagnostics& d) {
+    try {
+        return toml::parse(file.text(), std::string_view(file.path()));
+    } catch (const toml::parse_error& e) {
+        d.error(file.path(), file.pos(e.source().begin), "toml-syntax",
+                fmt::format("this is not valid TOML: {}", e.description()));
+        return std::nullopt;
+    }
 }
 
 }  // namespace continuum::engine

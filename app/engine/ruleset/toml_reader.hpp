@@ -15,7 +15,7 @@ namespace continuum::engine {
 
 // One file's text, for turning toml++ regions and offsets inside strings into positions.
 class SourceFile {
-public:
+  public:
     SourceFile(std::string path, std::string text);
 
     const std::string& path() const { return path_; }
@@ -29,7 +29,7 @@ public:
     // opening quote), following escapes and multi-line strings in the raw text.
     SourcePos position_in_string(const toml::source_position& begin, std::size_t offset) const;
 
-private:
+  private:
     std::size_t byte_index(SourcePos p) const;
     SourcePos pos_of_byte(std::size_t index) const;
 
@@ -38,12 +38,15 @@ private:
     std::vector<std::size_t> line_starts_;
 };
 
+// The file parsed as TOML, or nothing with one positioned `toml-syntax` error in `d`.
+std::optional<toml::table> parse_toml(const SourceFile& file, Diagnostics& d);
+
 // A condition string with where it was written, compiled later once all ids are known.
 // It names its owner by kind and index because the owners' vectors still grow while loading.
 struct PendingCondition {
     ItemKind kind = ItemKind::Fact;
     std::uint32_t index = 0;
-    bool is_unless = false;       // the owner's `unless` rather than its main condition
+    bool is_unless = false;  // the owner's `unless` rather than its main condition
     const SourceFile* file = nullptr;
     toml::source_position begin;  // the string's opening quote
     std::string owner;            // "rule 'x'", for messages
@@ -51,7 +54,7 @@ struct PendingCondition {
 };
 
 class TableReader {
-public:
+  public:
     TableReader(const toml::table& table, const SourceFile& file, Diagnostics& diags,
                 std::string what, std::vector<std::string> allowed_keys);
 
@@ -77,7 +80,7 @@ public:
 
     void error_at(const toml::node& n, std::string code, std::string message);
 
-private:
+  private:
     void missing(std::string_view key);
     void wrong_type(std::string_view key, const toml::node& n, std::string_view expected);
 
