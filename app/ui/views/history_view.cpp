@@ -357,15 +357,7 @@ void draw_export(const AppState& s, HistoryScratch& hs, Intents& out) {
 
 void draw_history_view(const AppState& s, Scratch& scratch, Intents& out) {
     const HistoryState& h = s.history;
-    if (h.open && !ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.96f, io.DisplaySize.y * 0.94f));
-    if (!ImGui::BeginPopupModal(
-            kPopup, nullptr,
-            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove))
-        return;
+    if (!widgets::begin_view_popup(kPopup, h.open)) return;
     widgets::capture_begin();
     HistoryScratch& hs = scratch.history;
     const float em = ImGui::GetFontSize();

@@ -492,15 +492,7 @@ bool tab_button(const char* label, RulesTab tab, const AppState& s, Intents& out
 
 void draw_rules_view(const AppState& s, Scratch& scratch, Intents& out) {
     const RulesViewState& rv = s.rules_view;
-    if (rv.open && !ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.96f, io.DisplaySize.y * 0.94f));
-    if (!ImGui::BeginPopupModal(
-            kPopup, nullptr,
-            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove))
-        return;
+    if (!widgets::begin_view_popup(kPopup, rv.open)) return;
     widgets::capture_begin();
     if (s.rules) {
         std::string head = fmt::format("In use: {} {} from {}  \u00B7  {}", s.rules->info.id,
@@ -527,7 +519,8 @@ void draw_rules_view(const AppState& s, Scratch& scratch, Intents& out) {
     ImGui::SetCursorPosX(
         std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - close_w));
     if (ImGui::Button("Close (Esc)") ||
-        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !io.WantTextInput)) {
+        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+         !ImGui::GetIO().WantTextInput)) {
         out.push_back(intent::CloseRules{});
         ImGui::CloseCurrentPopup();
     }

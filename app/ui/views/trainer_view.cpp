@@ -307,20 +307,7 @@ void draw_export(const TrainerState& t, TrainingScratch& ts, Intents& out) {
 
 void draw_trainer_view(const AppState& s, Scratch& scratch, Intents& out) {
     const TrainerState& t = s.trainer;
-    if (t.open && !ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.97f, io.DisplaySize.y * 0.95f));
-    if (!ImGui::BeginPopupModal(
-            kPopup, nullptr,
-            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove))
-        return;
-    if (!t.open) {  // closed from elsewhere, e.g. F7 for the Training view
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        return;
-    }
+    if (!widgets::begin_view_popup(kPopup, t.open)) return;
     widgets::capture_begin();
     if (ImGui::IsKeyPressed(keys::F7, false)) out.push_back(intent::OpenTraining{});
     TrainingScratch& ts = scratch.training;

@@ -248,8 +248,9 @@ void draw_comparison(const TrainingReveal& r) {
     widgets::heading(fmt::format("Score: {} of {} criteria match the expected outcome ({:.0f}%)",
                                  r.matched, r.criteria, pct)
                          .c_str());
-    muted("Engine: what the rules give on the answers you gave. \u2713 matches the expected "
-          "outcome, \u2717 does not.");
+    muted(
+        "Engine: what the rules give on the answers you gave. \u2713 matches the expected "
+        "outcome, \u2717 does not.");
     ImGui::Spacing();
     ImGuiTableFlags flags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
@@ -385,20 +386,7 @@ void draw_scenario(const AppState& s, TrainingScratch& ts, Intents& out) {
 
 void draw_training_view(const AppState& s, Scratch& scratch, Intents& out) {
     const TrainingState& t = s.training;
-    if (t.open && !ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.97f, io.DisplaySize.y * 0.95f));
-    if (!ImGui::BeginPopupModal(
-            kPopup, nullptr,
-            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove))
-        return;
-    if (!t.open) {  // closed from elsewhere, e.g. F8 for the Trainer view
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        return;
-    }
+    if (!widgets::begin_view_popup(kPopup, t.open)) return;
     widgets::capture_begin();
     if (ImGui::IsKeyPressed(keys::F8, false)) out.push_back(intent::OpenTrainer{});
     TrainingScratch& ts = scratch.training;

@@ -73,6 +73,24 @@ void wrapped_coloured(ImVec4 colour, const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+bool begin_view_popup(const char* id, bool open) {
+    if (open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.96f, io.DisplaySize.y * 0.94f));
+    if (!ImGui::BeginPopupModal(
+            id, nullptr,
+            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove))
+        return false;
+    if (!open) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return false;
+    }
+    return true;
+}
+
 }  // namespace continuum::ui::widgets
 
 namespace continuum::ui::widgets {

@@ -22,6 +22,11 @@ bool choice_button(const char* label, bool chosen);
 // The finding of a route in words, with a symbol and colour (never colour alone).
 void finding_label(const engine::Route& route, engine::Finding f);
 
+// A view over the main window (History, Rules, Training, Trainer): a modal popup nearly the
+// window's size, opened while `open` holds and closed as soon as it does not (another view
+// took over). True while it is drawn; end it with ImGui::EndPopup().
+bool begin_view_popup(const char* id, bool open);
+
 // Text in the bold font.
 void bold_text(const char* text);
 void heading(const char* text);
