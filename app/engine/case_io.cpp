@@ -120,12 +120,42 @@ std::optional<DateTime> referral_time_from_toml(const toml::node& n) {
     return std::nullopt;
 }
 
+// A case file gone wrong (thousands of mistyped ids, say) would bury its first faults under
+// the rest and take seconds to describe every one: after this many problems the remaining
+// entries are counted, not checked.
+constexpr std::size_t kShownCaseErrors = 50;
+
+struct ErrorRoom {
+    explicit ErrorRoom(Diagnostics& diagnostics)
+        : d(diagnostics), before(diagnostics.error_count()) {}
+
+    Diagnostics& d;
+    std::size_t before;
+    std::size_t unchecked = 0;
+    SourcePos first_unchecked;
+
+    // False once the case has its fill of problems: the entry at `at` is then only counted.
+    bool check(SourcePos at) {
+        if (d.error_count() - before < kShownCaseErrors) return true;
+        if (unchecked++ == 0) first_unchecked = at;
+        return false;
+    }
+    void close(const std::string& file) {
+        if (unchecked > 0)
+            d.error(file, first_unchecked, "too-many-errors",
+                    fmt::format("stopped after {} problems: {} more entries were not checked",
+                                kShownCaseErrors, unchecked));
+    }
+};
+
 }  // namespace
 
 void read_answers(const RuleSet& rules, const toml::table* answers, const toml::node* unknown,
                   const SourceFile& file, Diagnostics& d, Case& c) {
+    ErrorRoom room(d);
     if (answers) {
         for (const auto& [key, node] : *answers) {
+            if (!room.check(file.pos(key.source().begin))) continue;
             std::string id(key.str());
             std::uint32_t qi = rules.question_index(id);
             if (qi == kNone) {
@@ -143,14 +173,15 @@ void read_answers(const RuleSet& rules, const toml::table* answers, const toml::
                         fmt::format("question '{}' {}", id, problem));
         }
     }
-    if (!unknown) return;
+    if (!unknown) return room.close(file.path());
     const toml::array* list = unknown->as_array();
     if (!list) {
         d.error(file.path(), file.pos(*unknown), "wrong-type",
                 "'unknown' must be a list of question ids, e.g. [\"explanation_consistent\"]");
-        return;
+        return room.close(file.path());
     }
     for (const auto& item : *list) {
+        if (!room.check(file.pos(item))) continue;
         if (!item.is_string()) {
             d.error(file.path(), file.pos(item), "wrong-type",
                     "'unknown' lists question ids in quotes");
@@ -169,6 +200,7 @@ void read_answers(const RuleSet& rules, const toml::table* answers, const toml::
         }
         c.answers[qi] = Answer{AnswerState::Unknown, Value::unknown(), {}};
     }
+    room.close(file.path());
 }
 
 std::optional<Case> read_case_toml(const RuleSet& rules, const std::string& path, std::string text,
@@ -236,6 +268,7 @@ std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::
         return std::nullopt;
     }
     std::size_t errors_before = d.error_count();
+    ErrorRoom room(d);
     Case c = blank_case(rules);
     for (const auto& [key, value] : j.items())
         if (key != "ref" && key != "referred_at" && key != "answers" && key != "unknown")
@@ -258,6 +291,7 @@ std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::
             d.error(file, at, "wrong-type", "\"answers\" must be an object of question ids");
         } else {
             for (const auto& [id, v] : j["answers"].items()) {
+                if (!room.check(at)) continue;
                 std::uint32_t qi = rules.question_index(id);
                 if (qi == kNone && set_aside) {
                     set_aside->push_back(id);
@@ -298,6 +332,7 @@ std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::
             d.error(file, at, "wrong-type", "\"unknown\" must be a list of question ids");
         } else {
             for (const auto& v : j["unknown"]) {
+                if (!room.check(at)) continue;
                 if (!v.is_string()) {
                     d.error(file, at, "wrong-type", "\"unknown\" lists question ids as text");
                     continue;
@@ -318,6 +353,7 @@ std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::
             }
         }
     }
+    room.close(file);
     if (d.error_count() > errors_before) return std::nullopt;
     return c;
 }
