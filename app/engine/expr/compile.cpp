@@ -416,7 +416,11 @@ void plan_evaluation(Program& p, std::uint32_t expression) {
     for (std::uint32_t id = e.first_node; id < end; ++id) {
         const Node& n = p.nodes[id];
         if (n.op == Op::Load || n.op == Op::Const) continue;
-        p.schedule.push_back(id);
+        StepKind kind = StepKind::Other;
+        if (n.op == Op::Not) kind = StepKind::Not;
+        if (n.op == Op::And) kind = n.count == 2 ? StepKind::And2 : StepKind::And;
+        if (n.op == Op::Or) kind = n.count == 2 ? StepKind::Or2 : StepKind::Or;
+        p.schedule.push_back({kind, n.count, n.first, id});
     }
     e.schedule_count = static_cast<std::uint32_t>(p.schedule.size()) - e.schedule_first;
     p.operands.resize(p.children.size());

@@ -149,9 +149,38 @@ namespace {
 void run(const EvalContext& ctx, const Expression& e) {
     const Program& p = *ctx.program;
     const Operands in{{ctx.node_values, ctx.facts, p.constants.data()}};
-    const std::uint32_t* schedule = p.schedule.data() + e.schedule_first;
-    for (std::uint32_t i = 0; i < e.schedule_count; ++i)
-        evaluate_node(ctx, in, schedule[i]);
+    Value* values = ctx.node_values;
+    const Step* step = p.schedule.data() + e.schedule_first;
+    for (const Step* end = step + e.schedule_count; step != end; ++step) {
+        const std::uint32_t* ops = p.operands.data() + step->operands;
+        Tri t = Tri::Unknown;
+        switch (step->kind) {
+            case StepKind::Not:
+                t = tri_not(in[ops[0]].truth);
+                break;
+            case StepKind::And2:
+                t = tri_and(in[ops[0]].truth, in[ops[1]].truth);
+                break;
+            case StepKind::Or2:
+                t = tri_or(in[ops[0]].truth, in[ops[1]].truth);
+                break;
+            case StepKind::And:
+                t = Tri::True;
+                for (std::uint32_t i = 0; i < step->count; ++i)
+                    t = tri_and(t, in[ops[i]].truth);
+                break;
+            case StepKind::Or:
+                t = Tri::False;
+                for (std::uint32_t i = 0; i < step->count; ++i)
+                    t = tri_or(t, in[ops[i]].truth);
+                break;
+            case StepKind::Other:
+                evaluate_node(ctx, in, step->node);
+                continue;
+        }
+        values[step->node].truth = t;
+        values[step->node].known = t != Tri::Unknown;
+    }
 }
 
 }  // namespace

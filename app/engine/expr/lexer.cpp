@@ -6,8 +6,12 @@
 namespace continuum::engine::expr {
 namespace {
 
-bool is_ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_ident_start(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+bool is_ident_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 TokenKind keyword_or_identifier(std::string_view word) {
     if (word == "and") return TokenKind::And;
@@ -45,7 +49,8 @@ LexResult lex(std::string_view s) {
         }
         std::size_t start = i;
         if (is_ident_start(c)) {
-            while (i < s.size() && is_ident_char(s[i])) ++i;
+            while (i < s.size() && is_ident_char(s[i]))
+                ++i;
             std::string_view word = s.substr(start, i - start);
             push(keyword_or_identifier(word), start, i - start);
             out.tokens.back().text = std::string(word);
@@ -54,7 +59,8 @@ LexResult lex(std::string_view s) {
         if (std::isdigit(static_cast<unsigned char>(c)) ||
             (c == '-' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
             ++i;
-            while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+            while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.'))
+                ++i;
             std::string_view raw = s.substr(start, i - start);
             double value = 0;
             auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), value);
@@ -71,7 +77,8 @@ LexResult lex(std::string_view s) {
             char quote = c;
             ++i;
             std::size_t body = i;
-            while (i < s.size() && s[i] != quote) ++i;
+            while (i < s.size() && s[i] != quote)
+                ++i;
             if (i >= s.size()) return fail(start, "unterminated string: add the closing quote");
             push(TokenKind::String, start, i + 1 - start);
             out.tokens.back().text = std::string(s.substr(body, i - body));
@@ -80,30 +87,64 @@ LexResult lex(std::string_view s) {
         }
         auto two = [&](char next) { return i + 1 < s.size() && s[i + 1] == next; };
         switch (c) {
-            case '(': push(TokenKind::LeftParen, start, 1); ++i; continue;
-            case ')': push(TokenKind::RightParen, start, 1); ++i; continue;
-            case '[': push(TokenKind::LeftBracket, start, 1); ++i; continue;
-            case ']': push(TokenKind::RightBracket, start, 1); ++i; continue;
-            case ',': push(TokenKind::Comma, start, 1); ++i; continue;
+            case '(':
+                push(TokenKind::LeftParen, start, 1);
+                ++i;
+                continue;
+            case ')':
+                push(TokenKind::RightParen, start, 1);
+                ++i;
+                continue;
+            case '[':
+                push(TokenKind::LeftBracket, start, 1);
+                ++i;
+                continue;
+            case ']':
+                push(TokenKind::RightBracket, start, 1);
+                ++i;
+                continue;
+            case ',':
+                push(TokenKind::Comma, start, 1);
+                ++i;
+                continue;
             case '<':
-                if (two('=')) { push(TokenKind::LessEqual, start, 2); i += 2; }
-                else { push(TokenKind::Less, start, 1); ++i; }
+                if (two('=')) {
+                    push(TokenKind::LessEqual, start, 2);
+                    i += 2;
+                } else {
+                    push(TokenKind::Less, start, 1);
+                    ++i;
+                }
                 continue;
             case '>':
-                if (two('=')) { push(TokenKind::GreaterEqual, start, 2); i += 2; }
-                else { push(TokenKind::Greater, start, 1); ++i; }
+                if (two('=')) {
+                    push(TokenKind::GreaterEqual, start, 2);
+                    i += 2;
+                } else {
+                    push(TokenKind::Greater, start, 1);
+                    ++i;
+                }
                 continue;
             case '=':
-                if (two('=')) { push(TokenKind::Equal, start, 2); i += 2; continue; }
+                if (two('=')) {
+                    push(TokenKind::Equal, start, 2);
+                    i += 2;
+                    continue;
+                }
                 return fail(start, "'=' is not an operator here: write '==' to compare");
             case '!':
-                if (two('=')) { push(TokenKind::NotEqual, start, 2); i += 2; continue; }
+                if (two('=')) {
+                    push(TokenKind::NotEqual, start, 2);
+                    i += 2;
+                    continue;
+                }
                 return fail(start, "'!' is not an operator here: write 'not' or '!='");
             case '&':
                 return fail(start, "'&' is not an operator here: write 'and'");
             case '|':
                 return fail(start, "'|' is not an operator here: write 'or'");
-            default: break;
+            default:
+                break;
         }
         return fail(start, std::string("unexpected character '") + c + "'");
     }
@@ -113,28 +154,50 @@ LexResult lex(std::string_view s) {
 
 std::string_view describe(TokenKind kind) {
     switch (kind) {
-        case TokenKind::Identifier: return "a name";
-        case TokenKind::Number: return "a number";
-        case TokenKind::String: return "a quoted text";
-        case TokenKind::True: return "'true'";
-        case TokenKind::False: return "'false'";
-        case TokenKind::And: return "'and'";
-        case TokenKind::Or: return "'or'";
-        case TokenKind::Not: return "'not'";
-        case TokenKind::In: return "'in'";
-        case TokenKind::LeftParen: return "'('";
-        case TokenKind::RightParen: return "')'";
-        case TokenKind::LeftBracket: return "'['";
-        case TokenKind::RightBracket: return "']'";
-        case TokenKind::Comma: return "','";
-        case TokenKind::Less: return "'<'";
-        case TokenKind::LessEqual: return "'<='";
-        case TokenKind::Greater: return "'>'";
-        case TokenKind::GreaterEqual: return "'>='";
-        case TokenKind::Equal: return "'=='";
-        case TokenKind::NotEqual: return "'!='";
-        case TokenKind::End: return "the end of the condition";
-        case TokenKind::Invalid: return "an invalid character";
+        case TokenKind::Identifier:
+            return "a name";
+        case TokenKind::Number:
+            return "a number";
+        case TokenKind::String:
+            return "a quoted text";
+        case TokenKind::True:
+            return "'true'";
+        case TokenKind::False:
+            return "'false'";
+        case TokenKind::And:
+            return "'and'";
+        case TokenKind::Or:
+            return "'or'";
+        case TokenKind::Not:
+            return "'not'";
+        case TokenKind::In:
+            return "'in'";
+        case TokenKind::LeftParen:
+            return "'('";
+        case TokenKind::RightParen:
+            return "')'";
+        case TokenKind::LeftBracket:
+            return "'['";
+        case TokenKind::RightBracket:
+            return "']'";
+        case TokenKind::Comma:
+            return "','";
+        case TokenKind::Less:
+            return "'<'";
+        case TokenKind::LessEqual:
+            return "'<='";
+        case TokenKind::Greater:
+            return "'>'";
+        case TokenKind::GreaterEqual:
+            return "'>='";
+        case TokenKind::Equal:
+            return "'=='";
+        case TokenKind::NotEqual:
+            return "'!='";
+        case TokenKind::End:
+            return "the end of the condition";
+        case TokenKind::Invalid:
+            return "an invalid character";
     }
     return "?";
 }

@@ -8,12 +8,18 @@ namespace continuum::engine::expr {
 
 const char* to_symbol(CmpOp op) {
     switch (op) {
-        case CmpOp::Less: return "<";
-        case CmpOp::LessEqual: return "<=";
-        case CmpOp::Greater: return ">";
-        case CmpOp::GreaterEqual: return ">=";
-        case CmpOp::Equal: return "==";
-        case CmpOp::NotEqual: return "!=";
+        case CmpOp::Less:
+            return "<";
+        case CmpOp::LessEqual:
+            return "<=";
+        case CmpOp::Greater:
+            return ">";
+        case CmpOp::GreaterEqual:
+            return ">=";
+        case CmpOp::Equal:
+            return "==";
+        case CmpOp::NotEqual:
+            return "!=";
     }
     return "?";
 }
@@ -26,20 +32,21 @@ struct ParseError {
 };
 
 class Parser {
-public:
+  public:
     Parser(std::vector<Token> tokens, Ast& ast) : tokens_(std::move(tokens)), ast_(ast) {}
 
     std::uint32_t parse_all() {
         std::uint32_t root = parse_or(0);
         if (peek().kind != TokenKind::End)
-            throw ParseError{fmt::format("unexpected {} after a complete condition; join conditions "
-                                         "with 'and' or 'or'",
-                                         describe(peek().kind)),
-                             peek().offset};
+            throw ParseError{
+                fmt::format("unexpected {} after a complete condition; join conditions "
+                            "with 'and' or 'or'",
+                            describe(peek().kind)),
+                peek().offset};
         return root;
     }
 
-private:
+  private:
     const Token& peek() const { return tokens_[pos_]; }
     const Token& take() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
     bool accept(TokenKind k) {
@@ -78,7 +85,8 @@ private:
         AstNode n;
         n.kind = kind;
         n.children.push_back(first);
-        while (accept(op)) n.children.push_back((this->*next)(depth + 1));
+        while (accept(op))
+            n.children.push_back((this->*next)(depth + 1));
         std::uint32_t start = ast_.nodes[first].offset;
         std::uint32_t end = end_of(n.children.back());
         std::uint32_t id = add(std::move(n));
@@ -110,13 +118,26 @@ private:
 
     static bool comparison(TokenKind k, CmpOp& op) {
         switch (k) {
-            case TokenKind::Less: op = CmpOp::Less; return true;
-            case TokenKind::LessEqual: op = CmpOp::LessEqual; return true;
-            case TokenKind::Greater: op = CmpOp::Greater; return true;
-            case TokenKind::GreaterEqual: op = CmpOp::GreaterEqual; return true;
-            case TokenKind::Equal: op = CmpOp::Equal; return true;
-            case TokenKind::NotEqual: op = CmpOp::NotEqual; return true;
-            default: return false;
+            case TokenKind::Less:
+                op = CmpOp::Less;
+                return true;
+            case TokenKind::LessEqual:
+                op = CmpOp::LessEqual;
+                return true;
+            case TokenKind::Greater:
+                op = CmpOp::Greater;
+                return true;
+            case TokenKind::GreaterEqual:
+                op = CmpOp::GreaterEqual;
+                return true;
+            case TokenKind::Equal:
+                op = CmpOp::Equal;
+                return true;
+            case TokenKind::NotEqual:
+                op = CmpOp::NotEqual;
+                return true;
+            default:
+                return false;
         }
     }
 
@@ -201,14 +222,16 @@ private:
             case TokenKind::Number:
             case TokenKind::String:
             case TokenKind::True:
-            case TokenKind::False: return literal(take());
+            case TokenKind::False:
+                return literal(take());
             case TokenKind::LeftParen: {
                 take();
                 std::uint32_t inner = parse_or(depth + 1);
                 expect(TokenKind::RightParen, "')'");
                 return inner;
             }
-            case TokenKind::LeftBracket: return parse_list();
+            case TokenKind::LeftBracket:
+                return parse_list();
             case TokenKind::Identifier: {
                 Token name = take();
                 if (peek().kind != TokenKind::LeftParen) {
