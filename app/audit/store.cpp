@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <pwd.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -63,6 +64,26 @@ std::string append_failure(sqlite3* db, int code, const fs::path& file) {
         why, file.string());
 }
 
+// Two processes opening the same new log at once: one sets it up while the other waits for
+// the folder, so neither looks at the other's half-made file (its tables written, its
+// application id not yet) and refuses it as another program's database. A lock on the folder,
+// not the file: closing any descriptor of the file would drop SQLite's own locks on it.
+class SetUpLock {
+  public:
+    explicit SetUpLock(const fs::path& folder)
+        : fd_(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+        if (fd_ >= 0) ::flock(fd_, LOCK_EX);
+    }
+    ~SetUpLock() {
+        if (fd_ >= 0) ::close(fd_);  // releases the lock
+    }
+    SetUpLock(const SetUpLock&) = delete;
+    SetUpLock& operator=(const SetUpLock&) = delete;
+
+  private:
+    int fd_;
+};
+
 }  // namespace
 
 fs::path default_audit_path() {
@@ -112,11 +133,14 @@ std::unique_ptr<Store> Store::open_existing(const fs::path& file, std::string& e
 
 std::unique_ptr<Store> Store::open(const fs::path& file, std::string& error) {
     auto id = schema::identify(file);
+    if (id.kind == schema::Kind::missing && !create_owner_only(file, "audit file", error))
+        return nullptr;
+    SetUpLock lock(folder_of(file));
+    id = schema::identify(file);  // as it is now that no one else is setting it up
     if (std::string refused = schema::refusal(file, id); !refused.empty()) {
         error = refused;
         return nullptr;
     }
-    if (id.kind == schema::Kind::missing && !create_owner_only(file, "audit file", error)) return nullptr;
 
     if (!can_write(file) || !can_write(folder_of(file))) {
         if (id.kind != schema::Kind::audit) {
