@@ -11,6 +11,10 @@
 
 namespace continuum::engine {
 
+namespace {
+const Value kUnknown = Value::unknown();
+}
+
 const char* to_string(Finding f) {
     switch (f) {
         case Finding::NotMet:
@@ -25,31 +29,7 @@ const char* to_string(Finding f) {
 
 // [SECTION] Slots
 
-namespace {
-
-// `when and not unless`, remembering whether `unless` is what stopped it.
-SlotResult guarded(const expr::EvalContext& ctx, const Condition& when, const Condition& unless) {
-    SlotResult r;
-    Tri w = expr::evaluate_condition(ctx, when.root);
-    if (!unless.present()) {
-        r.status = w;
-        return r;
-    }
-    Tri u = expr::evaluate_condition(ctx, unless.root);
-    r.status = tri_and(w, tri_not(u));
-    r.unless_blocked = w != Tri::False && u != Tri::False;
-    return r;
-}
-
-SlotResult plain(const expr::EvalContext& ctx, const Condition& when) {
-    SlotResult r;
-    r.status = expr::evaluate_condition(ctx, when.root);
-    return r;
-}
-
-}  // namespace
-
-Tri Evaluator::combination_status(const Combination& c, const Outcome& out) {
+Tri Evaluator::combination_status(const Combination& c, const Tri* truths) {
     // Both the count and the number of domains only grow as more rules fire, so the
     // combination is true when the rules that fired already suffice, and false when even
     // every undetermined rule firing would not.
@@ -58,7 +38,7 @@ Tri Evaluator::combination_status(const Combination& c, const Outcome& out) {
     std::uint32_t yes = 0, maybe = 0, domains_yes = 0, domains_maybe = 0;
     for (std::uint32_t r : c.counted) {
         const LevelRule& rule = rules_.rules[r];
-        Tri t = out.slots[rule.slot].status;
+        Tri t = truths[rule.slot];
         if (t == Tri::False) continue;
         std::uint32_t d = rule.domain_index == kNone
                               ? static_cast<std::uint32_t>(rules_.domains.size())
@@ -91,67 +71,65 @@ Tri Evaluator::combination_status(const Combination& c, const Outcome& out) {
     return Tri::Unknown;
 }
 
+// A question's answer is used only while the question may apply; a choice's options get
+// their own truth cells ("q is X") for the comparisons that read them.
+void Evaluator::set_question(const Case& c, Outcome& out, std::uint32_t q, Tri visible) {
+    const expr::Machine& m = rules_.machine;
+    const std::uint32_t slot = rules_.questions[q].slot;
+    const Answer& a = c.answers[q];
+    out.slots[slot] = SlotResult{visible, false};
+    bool use = a.state == AnswerState::Answered && visible != Tri::False;
+    const Value& v = use ? a.value : kUnknown;
+    out.values[slot] = v;
+    Tri* truths = out.truths.data();
+    truths[slot] = v.truth;
+    if (std::uint32_t first = m.option_cells[q]; first != expr::kNoCell) {
+        const auto options = static_cast<std::int32_t>(rules_.questions[q].choice_ids.size());
+        for (std::int32_t k = 0; k < options; ++k)
+            truths[first + static_cast<std::uint32_t>(k)] =
+                v.choice < 0 ? Tri::Unknown : tri(v.choice == k);
+    }
+}
+
 void Evaluator::evaluate_slots(const Case& c, Outcome& out) {
-    expr::EvalContext ctx{&rules_.program, out.values.data(), out.node_values.data(),
+    const expr::Machine& m = rules_.machine;
+    Tri* t = out.truths.data();
+    expr::EvalContext ctx{&rules_.program,  &m, out.values.data(), t, out.node_values.data(),
                           c.referred_at.day};
+    for (std::uint32_t q : m.always_asked)
+        set_question(c, out, q, Tri::True);
+    const auto* table = &expr::code_tables::kTable[0][0][0];
+    for (const expr::Instr& in : m.code) {
+        if (static_cast<std::uint8_t>(in.code) < expr::kTableCodes) [[likely]] {
+            t[in.out] =
+                table[static_cast<std::uint8_t>(in.code) * 9 +
+                      static_cast<std::uint8_t>(t[in.a]) * 3 + static_cast<std::uint8_t>(t[in.b])];
+            continue;
+        }
+        switch (in.code) {
+            case expr::Code::Node:
+                expr::evaluate_node(ctx, in.a);
+                break;
+            case expr::Code::Question:
+                set_question(c, out, in.a, t[in.b]);
+                break;
+            case expr::Code::Combination:
+                t[in.out] = combination_status(rules_.combinations[in.a], t);
+                break;
+            default:
+                break;
+        }
+    }
+    // The definitions as the rest of the engine reads them, and the level they point to.
     fired_level_ = 0;
     open_level_ = kNone;
-    for (const Item& item : rules_.order) {
-        switch (item.kind) {
-            case ItemKind::Question: {
-                const Question& q = rules_.questions[item.index];
-                const Answer& a = c.answers[item.index];
-                SlotResult visible;
-                visible.status = q.ask_when.present()
-                                     ? expr::evaluate_condition(ctx, q.ask_when.root)
-                                     : Tri::True;
-                out.slots[q.slot] = visible;
-                // An answer to a question that no longer applies is set aside, not used.
-                bool use = a.state == AnswerState::Answered && visible.status != Tri::False;
-                out.values[q.slot] = use ? a.value : Value::unknown();
-                break;
-            }
-            case ItemKind::Fact: {
-                const Fact& f = rules_.facts[item.index];
-                out.slots[f.slot] = plain(ctx, f.when);
-                break;
-            }
-            case ItemKind::Rule: {
-                const LevelRule& r = rules_.rules[item.index];
-                out.slots[r.slot] = guarded(ctx, r.when, r.unless);
-                note_level(r.level_index, out.slots[r.slot].status);
-                break;
-            }
-            case ItemKind::Combination: {
-                const Combination& cb = rules_.combinations[item.index];
-                out.slots[cb.slot] = SlotResult{combination_status(cb, out), false};
-                note_level(cb.level_index, out.slots[cb.slot].status);
-                break;
-            }
-            case ItemKind::Trigger: {
-                const Trigger& t = rules_.triggers[item.index];
-                out.slots[t.slot] = plain(ctx, t.when);
-                note_level(t.level_index, out.slots[t.slot].status);
-                break;
-            }
-            case ItemKind::Route: {
-                const Route& r = rules_.routes[item.index];
-                out.slots[r.slot] = guarded(ctx, r.test, r.unless);
-                break;
-            }
-            case ItemKind::Action: {
-                const Action& a = rules_.actions[item.index];
-                out.slots[a.slot] = plain(ctx, a.when);
-                break;
-            }
-            case ItemKind::Consent: {
-                const ConsentRule& cr = rules_.consents[item.index];
-                out.slots[cr.slot] = plain(ctx, cr.when);
-                break;
-            }
-        }
-        if (item.kind != ItemKind::Question)
-            out.values[item.slot] = Value::boolean(out.slots[item.slot].status);
+    for (const expr::Definition& d : m.definitions) {
+        Tri status = t[d.slot];
+        bool unless_blocked =
+            d.unless != expr::kNoCell && t[d.when] != Tri::False && t[d.unless] != Tri::False;
+        out.slots[d.slot] = SlotResult{status, unless_blocked};
+        out.values[d.slot] = Value::boolean(status);
+        note_level(d.level, status);
     }
 }
 
@@ -322,6 +300,7 @@ void Evaluator::evaluate(const Case& c, Outcome& out) {
     out.values.resize(rules_.slot_count);
     out.slots.resize(rules_.slot_count);
     out.node_values.resize(rules_.program.nodes.size());
+    out.truths.assign(rules_.machine.initial.begin(), rules_.machine.initial.end());
     out.referred_at = c.referred_at;
     evaluate_slots(c, out);
     decide_level(out);

@@ -50,7 +50,8 @@ struct Outcome {
 
     std::vector<Value> values;            // by slot
     std::vector<SlotResult> slots;        // by slot
-    std::vector<Value> node_values;       // by Program node; read through expr::node_value
+    std::vector<Tri> truths;              // by cell (expr::Machine): slots, nodes, constants
+    std::vector<Value> node_values;       // by node, numbers only; read through expr::node_value
 };
 
 }  // namespace continuum::engine

@@ -132,18 +132,19 @@ Tracer::Tracer(const RuleSet& rules) : rules_(rules) {
     scratch_.assign(words_, 0);
 }
 
-const Value& Tracer::value(const Outcome& o, std::uint32_t node) const {
-    return expr::node_value(rules_.program, o.values.data(), o.node_values.data(), node);
+Value Tracer::value(const Outcome& o, std::uint32_t node) const {
+    return expr::node_value(rules_.program, rules_.machine, o.values.data(), o.truths.data(),
+                            o.node_values.data(), node);
 }
 
 std::uint32_t Tracer::first_false(const Outcome& o, std::uint32_t node) const {
     for (;;) {
         const Node& n = rules_.program.nodes[node];
-        if (n.op != Op::And || value(o, node).truth != Tri::False) return node;
+        if (n.op != Op::And || truth(o, node) != Tri::False) return node;
         std::uint32_t next = node;
         for (std::uint32_t i = 0; i < n.count && next == node; ++i) {
             std::uint32_t child = rules_.program.child(n, i);
-            if (value(o, child).truth == Tri::False) next = child;
+            if (truth(o, child) == Tri::False) next = child;
         }
         if (next == node) return node;
         node = next;
@@ -189,8 +190,7 @@ const Tracer::Word* Tracer::open_questions(const Case& c, const Outcome& o, std:
 
 void Tracer::add_open_questions(const Case& c, const Outcome& o, std::uint32_t node, Word* into) {
     const Node& n = rules_.program.nodes[node];
-    const Value& v = value(o, node);
-    bool open = n.type == ValueType::Bool ? v.truth == Tri::Unknown : !v.known;
+    bool open = n.type == ValueType::Bool ? truth(o, node) == Tri::Unknown : !value(o, node).known;
     if (!open) return;
     switch (n.op) {
         case Op::Load:
@@ -248,7 +248,7 @@ TraceFacts Tracer::facts_in_query(const Case& c, const Outcome& o, std::uint32_t
     }
     std::uint32_t main = main_root_[slot], unless = unless_root_[slot];
     if (status != Tri::False || main == expr::kNoNode) return f;
-    if (value(o, main).truth == Tri::False) {
+    if (truth(o, main) == Tri::False) {
         f.failing_node = first_false(o, main);
     } else if (unless != expr::kNoNode) {
         f.failing_node = unless;

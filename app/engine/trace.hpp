@@ -84,7 +84,11 @@ class Tracer {
     TraceFacts facts_in_query(const Case& c, const Outcome& o, std::uint32_t slot,
                               std::vector<std::uint32_t>& pool);
     // A condition node's value in `o` (loads and constants are read from where they live).
-    const Value& value(const Outcome& o, std::uint32_t node) const;
+    Value value(const Outcome& o, std::uint32_t node) const;
+    // A yes/no node's truth: one byte read from its cell.
+    Tri truth(const Outcome& o, std::uint32_t node) const {
+        return o.truths[rules_.machine.node_cells[node]];
+    }
 
     const RuleSet& rules_;
     std::size_t words_ = 0;                   // per set

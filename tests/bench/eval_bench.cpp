@@ -147,6 +147,25 @@ BENCHMARK(BM_EvalWithTrace_Generated)
     ->Arg(1000)
     ->Unit(benchmark::kMicrosecond);
 
+// Without the trace, to tell the evaluator's share from the trace's.
+void BM_EvalOnly_Generated(benchmark::State& state) {
+    Generated g(static_cast<int>(state.range(0)));
+    eng::Evaluator ev(*g.rules);
+    eng::Outcome out;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        ev.evaluate(g.cases[i++ % g.cases.size()], out);
+        benchmark::DoNotOptimize(out.level);
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.counters["instructions"] = static_cast<double>(g.rules->machine.code.size());
+    std::size_t slow = 0;
+    for (const auto& in : g.rules->machine.code)
+        slow += static_cast<std::uint8_t>(in.code) >= continuum::engine::expr::kTableCodes;
+    state.counters["slow_path"] = static_cast<double>(slow);
+}
+BENCHMARK(BM_EvalOnly_Generated)->Arg(200)->Arg(1000)->Unit(benchmark::kMicrosecond);
+
 void BM_EvalWithTextTrace_Generated(benchmark::State& state) {
     Generated g(static_cast<int>(state.range(0)));
     run_with_text_trace(state, *g.rules, g.cases);

@@ -245,3 +245,120 @@ TEST_CASE("compiled conditions are in post-order, so evaluation is one forward p
         }
     }
 }
+
+TEST_CASE(
+    "and/or over three operands: every one of the 64 combinations, answered, unknown or not "
+    "asked, agrees with the two-operand tables",
+    "[expr]") {
+    // The evaluator runs n-ary and/or as chains of two-operand steps; the chain must give what
+    // folding the strong Kleene tables gives, with "not asked" behaving as unknown.
+    const Tri states[4] = {F, T, U, U};  // the last one: not asked
+    Harness all("a and b and c"), any("a or b or c"), mixed("not a or b and not c");
+    const char* ids[3] = {"a", "b", "c"};
+    for (int i = 0; i < 64; ++i) {
+        int pick[3] = {i % 4, (i / 4) % 4, i / 16};
+        Tri v[3];
+        for (Harness* h : {&all, &any, &mixed})
+            h->c = blank_case(*h->rules);
+        for (int k = 0; k < 3; ++k) {
+            v[k] = states[pick[k]];
+            for (Harness* h : {&all, &any, &mixed}) {
+                if (pick[k] == 2) h->unknown(ids[k]);
+                if (pick[k] < 2) h->set(ids[k], yes(v[k]));
+            }
+        }
+        INFO("a=" << to_string(v[0]) << " b=" << to_string(v[1]) << " c=" << to_string(v[2])
+                  << " (combination " << i << ")");
+        CHECK(all.result() == tri_and(tri_and(v[0], v[1]), v[2]));
+        CHECK(any.result() == tri_or(tri_or(v[0], v[1]), v[2]));
+        CHECK(mixed.result() == tri_or(tri_not(v[0]), tri_and(v[1], tri_not(v[2]))));
+    }
+}
+
+TEST_CASE("a choice comparison reads the answer only while its question may apply", "[expr]") {
+    // `s == "y"` is read from s's option cells, which must follow the answer being set aside.
+    auto loaded = fixture::load(
+        fixture::yes_no("gate") +
+        "[[question]]\nid = \"s\"\nprompt = \"s\"\ntype = \"choice\"\nchoices = [\"x\", \"y\", "
+        "\"z\"]\ndomain = \"d\"\ncites = [\"src\"]\nask_when = \"gate\"\n"
+        "[[fact]]\nid = \"is_y\"\nlabel = \"is y\"\ncites = [\"src\"]\nwhen = 's == \"y\"'\n"
+        "[[fact]]\nid = \"not_y\"\nlabel = \"not y\"\ncites = [\"src\"]\nwhen = 's != \"y\"'\n"
+        "[[fact]]\nid = \"y_or_z\"\nlabel = \"y or z\"\ncites = [\"src\"]\nwhen = 's in [\"y\", "
+        "\"z\"]'\n");
+    for (const auto& m : fixture::messages(loaded.diagnostics))
+        INFO(m);
+    REQUIRE(loaded.ok());
+    const RuleSet& rs = *loaded.rules;
+    auto status = [&](const Case& c, const char* id) {
+        return evaluate(rs, c).slots[rs.symbol(id)->slot].status;
+    };
+    Case c = blank_case(rs);
+    fixture::answer(rs, c, "s", Value::option(1));
+    fixture::answer(rs, c, "gate", yes(T));
+    CHECK(status(c, "is_y") == T);
+    CHECK(status(c, "not_y") == F);
+    CHECK(status(c, "y_or_z") == T);
+    fixture::answer(rs, c, "gate", yes(F));  // s no longer applies: its answer is set aside
+    CHECK(status(c, "is_y") == U);
+    CHECK(status(c, "not_y") == U);
+    CHECK(status(c, "y_or_z") == U);
+    fixture::unknown(rs, c, "gate");  // may apply: the answer stands
+    CHECK(status(c, "is_y") == T);
+    fixture::answer(rs, c, "s", Value::option(0));
+    CHECK(status(c, "is_y") == F);
+    CHECK(status(c, "not_y") == T);
+    CHECK(status(c, "y_or_z") == F);
+}
+
+TEST_CASE("the evaluation code reads every cell only after it is written", "[expr]") {
+    // One forward pass over the instructions is the whole evaluation, so each must come after
+    // whatever it reads: constants and always-asked questions first, then in order.
+    using namespace continuum::engine::expr;
+    auto loaded = continuum::engine::load_ruleset(std::filesystem::path(CONTINUUM_SOURCE_DIR) /
+                                                  "rules" / "surrey");
+    REQUIRE(loaded.ok());
+    const RuleSet& rs = *loaded.rules;
+    const Machine& m = rs.machine;
+    const Program& p = rs.program;
+    std::vector<bool> written(m.cell_count, false);
+    for (std::uint32_t k = m.constant_base; k < m.constant_base + p.constants.size(); ++k)
+        written[k] = true;
+    for (std::uint32_t cell = 0; cell < m.cell_count; ++cell)
+        if (m.initial[cell] == Tri::True && cell >= m.constant_base) written[cell] = true;
+    auto set_question = [&](std::uint32_t q) {
+        written[rs.questions[q].slot] = true;
+        if (m.option_cells[q] != kNoCell)
+            for (std::size_t k = 0; k < rs.questions[q].choice_ids.size(); ++k)
+                written[m.option_cells[q] + k] = true;
+    };
+    for (std::uint32_t q : m.always_asked)
+        set_question(q);
+    REQUIRE(m.code.size() > 100);
+    for (std::size_t i = 0; i < m.code.size(); ++i) {
+        const Instr& in = m.code[i];
+        INFO("instruction " << i);
+        switch (in.code) {
+            case Code::Node: {
+                const Node& n = p.nodes[in.a];
+                if (n.op == Op::Known || n.op == Op::DaysSince) CHECK(written[n.slot]);
+                for (std::uint32_t k = 0; k < n.count; ++k)
+                    CHECK(written[m.node_cells[p.child(n, k)]]);
+                break;
+            }
+            case Code::Question:
+                CHECK(written[in.b]);
+                set_question(in.a);
+                continue;
+            case Code::Combination:
+                for (std::uint32_t r : rs.combinations[in.a].counted)
+                    CHECK(written[rs.rules[r].slot]);
+                break;
+            default:
+                CHECK(written[in.a]);
+                CHECK(written[in.b]);
+        }
+        written[in.out] = true;
+    }
+    for (const Definition& d : m.definitions)
+        CHECK(written[d.slot]);
+}

@@ -408,7 +408,7 @@ class Compiler {
 }  // namespace
 
 // Children read straight from slots and constants, so evaluation skips load and constant nodes
-// altogether: most nodes of a rule set are loads, and each skipped node is one dispatch fewer.
+// altogether: most nodes of a rule set are loads (see machine.hpp for how the rest run).
 void plan_evaluation(Program& p, std::uint32_t expression) {
     Expression& e = p.expressions[expression];
     const auto end = static_cast<std::uint32_t>(p.nodes.size());
@@ -416,11 +416,7 @@ void plan_evaluation(Program& p, std::uint32_t expression) {
     for (std::uint32_t id = e.first_node; id < end; ++id) {
         const Node& n = p.nodes[id];
         if (n.op == Op::Load || n.op == Op::Const) continue;
-        StepKind kind = StepKind::Other;
-        if (n.op == Op::Not) kind = StepKind::Not;
-        if (n.op == Op::And) kind = n.count == 2 ? StepKind::And2 : StepKind::And;
-        if (n.op == Op::Or) kind = n.count == 2 ? StepKind::Or2 : StepKind::Or;
-        p.schedule.push_back({kind, n.count, n.first, id});
+        p.schedule.push_back(id);
     }
     e.schedule_count = static_cast<std::uint32_t>(p.schedule.size()) - e.schedule_first;
     p.operands.resize(p.children.size());

@@ -35,48 +35,8 @@ Tri compare_points(CmpOp op, bool a_known, std::int32_t a, bool b_known, std::in
 
 namespace {
 
-Value compare(const EvalContext& ctx, const Node& n, const Value& a, const Value& b) {
-    switch (n.operand_type) {
-        case ValueType::Number:
-        case ValueType::Date:
-            return Value::boolean(compare_numbers(n.cmp, a, b));
-        case ValueType::Choice:
-            return Value::boolean(
-                compare_points(n.cmp, a.choice >= 0, a.choice, b.choice >= 0, b.choice));
-        case ValueType::Bool:
-            return Value::boolean(
-                compare_points(n.cmp, a.truth != Tri::Unknown, static_cast<std::int32_t>(a.truth),
-                               b.truth != Tri::Unknown, static_cast<std::int32_t>(b.truth)));
-        case ValueType::Text:
-            break;
-    }
-    (void)ctx;
-    return Value::boolean(Tri::Unknown);
-}
-
-Value in_set(const EvalContext& ctx, const Node& n, const Value& v) {
-    const Program& p = *ctx.program;
-    if (n.operand_type == ValueType::Choice) {
-        if (v.choice < 0) return Value::boolean(Tri::Unknown);
-        for (std::uint32_t i = 0; i < n.set_count; ++i)
-            if (p.set_choices[n.set_first + i] == v.choice) return Value::boolean(Tri::True);
-        return Value::boolean(Tri::False);
-    }
-    // Numbers: true when the value is a member; false when no member lies in its interval.
-    bool any_possible = false;
-    for (std::uint32_t i = 0; i < n.set_count; ++i) {
-        double m = p.set_numbers[n.set_first + i];
-        if (v.lo == v.hi && v.lo == m) return Value::boolean(Tri::True);
-        if (m >= v.lo && m <= v.hi) any_possible = true;
-    }
-    return Value::boolean(any_possible ? Tri::Unknown : Tri::False);
-}
-
-}  // namespace
-
-namespace {
-
-// Operands by kind: node values, slot values, constants (see OperandKind).
+// Operands that are not yes/no (numbers, dates, choices) by kind: node values, slot values,
+// constants (see OperandKind). Yes/no operands are read from their truth cells instead.
 struct Operands {
     const Value* base[3];
     const Value& operator[](std::uint32_t ref) const {
@@ -84,20 +44,52 @@ struct Operands {
     }
 };
 
-// One node, from its operands (already computed: post-order). Yes/no nodes, the bulk of every
-// rule set, write only the truth of their recorded value; the rest of a yes/no node's Value
-// never changes from its default.
-void evaluate_node(const EvalContext& ctx, const Operands& in, std::uint32_t id) {
+Tri compare(const Node& n, const Value& a, const Value& b) {
+    switch (n.operand_type) {
+        case ValueType::Number:
+        case ValueType::Date:
+            return compare_numbers(n.cmp, a, b);
+        case ValueType::Choice:
+            return compare_points(n.cmp, a.choice >= 0, a.choice, b.choice >= 0, b.choice);
+        case ValueType::Bool:
+        case ValueType::Text:
+            break;
+    }
+    return Tri::Unknown;
+}
+
+Tri in_set(const Program& p, const Node& n, const Value& v) {
+    if (n.operand_type == ValueType::Choice) {
+        if (v.choice < 0) return Tri::Unknown;
+        for (std::uint32_t i = 0; i < n.set_count; ++i)
+            if (p.set_choices[n.set_first + i] == v.choice) return Tri::True;
+        return Tri::False;
+    }
+    // Numbers: true when the value is a member; false when no member lies in its interval.
+    bool any_possible = false;
+    for (std::uint32_t i = 0; i < n.set_count; ++i) {
+        double m = p.set_numbers[n.set_first + i];
+        if (v.lo == v.hi && v.lo == m) return Tri::True;
+        if (m >= v.lo && m <= v.hi) any_possible = true;
+    }
+    return any_possible ? Tri::Unknown : Tri::False;
+}
+
+}  // namespace
+
+void evaluate_node(const EvalContext& ctx, std::uint32_t id) {
     const Program& p = *ctx.program;
+    const Machine& m = *ctx.machine;
     const Node& n = p.nodes[id];
-    Value* values = ctx.node_values;
+    const Operands in{{ctx.node_values, ctx.facts, p.constants.data()}};
     const std::uint32_t* ops = p.operands.data() + n.first;
-    auto truth = [&](std::uint32_t i) { return in[ops[i]].truth; };
+    Tri* truths = ctx.truths;
+    auto truth = [&](std::uint32_t i) { return truths[m.node_cells[p.children[n.first + i]]]; };
     Tri t = Tri::Unknown;
     switch (n.op) {
         case Op::Const:
         case Op::Load:
-            return;  // read in place by whoever uses them
+            return;  // read in place
         case Op::Not:
             t = tri_not(truth(0));
             break;
@@ -112,10 +104,16 @@ void evaluate_node(const EvalContext& ctx, const Operands& in, std::uint32_t id)
                 t = tri_or(t, truth(i));
             break;
         case Op::Compare:
-            t = compare(ctx, n, in[ops[0]], in[ops[1]]).truth;
+            if (n.operand_type == ValueType::Bool) {
+                Tri a = truth(0), b = truth(1);
+                t = compare_points(n.cmp, a != Tri::Unknown, static_cast<std::int32_t>(a),
+                                   b != Tri::Unknown, static_cast<std::int32_t>(b));
+            } else {
+                t = compare(n, in[ops[0]], in[ops[1]]);
+            }
             break;
         case Op::InSet:
-            t = in_set(ctx, n, in[ops[0]]).truth;
+            t = in_set(p, n, in[ops[0]]);
             break;
         case Op::Known:
             t = tri(ctx.facts[n.slot].known);
@@ -129,74 +127,17 @@ void evaluate_node(const EvalContext& ctx, const Operands& in, std::uint32_t id)
                 else if (c == Tri::Unknown)
                     maybe += 1;
             }
-            values[id] = Value::range(yes, yes + maybe);
+            ctx.node_values[id] = Value::range(yes, yes + maybe);
             return;
         }
         case Op::DaysSince: {
             const Value& d = ctx.facts[n.slot];
-            values[id] = d.known ? Value::number(ctx.referral_day - d.lo) : Value::unknown();
+            ctx.node_values[id] =
+                d.known ? Value::number(ctx.referral_day - d.lo) : Value::unknown();
             return;
         }
     }
-    values[id].truth = t;
-    values[id].known = t != Tri::Unknown;
-}
-
-}  // namespace
-
-namespace {
-
-void run(const EvalContext& ctx, const Expression& e) {
-    const Program& p = *ctx.program;
-    const Operands in{{ctx.node_values, ctx.facts, p.constants.data()}};
-    Value* values = ctx.node_values;
-    const Step* step = p.schedule.data() + e.schedule_first;
-    for (const Step* end = step + e.schedule_count; step != end; ++step) {
-        const std::uint32_t* ops = p.operands.data() + step->operands;
-        Tri t = Tri::Unknown;
-        switch (step->kind) {
-            case StepKind::Not:
-                t = tri_not(in[ops[0]].truth);
-                break;
-            case StepKind::And2:
-                t = tri_and(in[ops[0]].truth, in[ops[1]].truth);
-                break;
-            case StepKind::Or2:
-                t = tri_or(in[ops[0]].truth, in[ops[1]].truth);
-                break;
-            case StepKind::And:
-                t = Tri::True;
-                for (std::uint32_t i = 0; i < step->count; ++i)
-                    t = tri_and(t, in[ops[i]].truth);
-                break;
-            case StepKind::Or:
-                t = Tri::False;
-                for (std::uint32_t i = 0; i < step->count; ++i)
-                    t = tri_or(t, in[ops[i]].truth);
-                break;
-            case StepKind::Other:
-                evaluate_node(ctx, in, step->node);
-                continue;
-        }
-        values[step->node].truth = t;
-        values[step->node].known = t != Tri::Unknown;
-    }
-}
-
-}  // namespace
-
-Value evaluate(const EvalContext& ctx, std::uint32_t id) {
-    const Program& p = *ctx.program;
-    run(ctx, p.expressions[p.nodes[id].expression]);
-    return node_value(p, ctx.facts, ctx.node_values, id);
-}
-
-// Only the truth byte is read back: copying the whole Value straight after writing its first
-// bytes stalls on store forwarding, which was a sixth of the evaluation time.
-Tri evaluate_condition(const EvalContext& ctx, std::uint32_t root) {
-    const Program& p = *ctx.program;
-    run(ctx, p.expressions[p.nodes[root].expression]);
-    return node_value(p, ctx.facts, ctx.node_values, root).truth;
+    truths[m.node_cells[id]] = t;
 }
 
 }  // namespace continuum::engine::expr

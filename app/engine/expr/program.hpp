@@ -61,16 +61,6 @@ inline std::uint32_t operand(OperandKind kind, std::uint32_t index) {
     return (static_cast<std::uint32_t>(kind) << 30) | index;
 }
 
-// One computing node as evaluation runs it. The yes/no connectives, most of every rule set,
-// carry all they need (two-operand and/or without a loop); the rest look their node up.
-enum class StepKind : std::uint8_t { Not, And2, Or2, And, Or, Other };
-struct Step {
-    StepKind kind = StepKind::Other;
-    std::uint32_t count = 0;     // operands
-    std::uint32_t operands = 0;  // first, in Program::operands
-    std::uint32_t node = 0;      // where the value is written
-};
-
 struct Program {
     std::vector<Node> nodes;
     std::vector<std::uint32_t> children;
@@ -79,7 +69,7 @@ struct Program {
     std::vector<Value> constants;           // Const values, kept out of Node so nodes stay small
     std::vector<Expression> expressions;
     std::vector<std::uint32_t> operands;  // parallel to `children`, see OperandKind
-    std::vector<Step> schedule;           // by expression, see Expression::schedule_first
+    std::vector<std::uint32_t> schedule;  // computing nodes by expression, see schedule_first
 
     std::uint32_t child(const Node& n, std::uint32_t i) const { return children[n.first + i]; }
     const Value& constant(const Node& n) const { return constants[n.slot]; }

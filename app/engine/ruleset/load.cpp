@@ -621,7 +621,10 @@ LoadResult load_ruleset_from_texts(const std::string& root, std::vector<RuleFile
     }
 
     d.sort();
-    if (!d.has_errors()) result.rules = std::move(rs);
+    if (!d.has_errors()) {
+        rs->machine = expr::build_machine(*rs);
+        result.rules = std::move(rs);
+    }
     return result;
 }
 

@@ -11,6 +11,7 @@
 #include "../date_time.hpp"
 #include "../diagnostics.hpp"
 #include "../expr/compile.hpp"
+#include "../expr/machine.hpp"
 #include "../expr/program.hpp"
 
 namespace continuum::engine {
@@ -200,6 +201,7 @@ struct RuleSet {
     std::vector<Item> slot_items;  // by slot: what the slot holds
     std::vector<std::vector<std::uint32_t>> reads;  // by slot: the slots its conditions read
     std::uint32_t slot_count = 0;
+    expr::Machine machine;  // the above as evaluation runs it, built once the rules load
 
     std::vector<std::string> files;  // relative paths of the rule files, sorted
     std::string digest;              // SHA-256 (hex) over the files' paths and bytes
