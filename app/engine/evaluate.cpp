@@ -185,25 +185,22 @@ void Evaluator::collect_routes_triggers_consent(Outcome& out) {
 void Evaluator::collect_actions(Outcome& out) {
     // (action, reason slot) pairs; a definite reason is marked by the slot's status.
     wanted_.clear();
-    auto want = [&](const std::vector<std::string>& ids, std::uint32_t reason) {
-        for (const auto& id : ids)
-            wanted_.push_back({rules_.action_index(id), reason});
+    auto want = [&](const std::vector<std::uint32_t>& actions, std::uint32_t reason) {
+        for (std::uint32_t a : actions) wanted_.push_back({a, reason});
     };
     for (std::uint32_t t : out.triggers)
-        want(rules_.triggers[t].actions, rules_.triggers[t].slot);
+        want(rules_.triggers[t].action_indices, rules_.triggers[t].slot);
     for (std::uint32_t t : out.possible_triggers)
-        want(rules_.triggers[t].actions, rules_.triggers[t].slot);
+        want(rules_.triggers[t].action_indices, rules_.triggers[t].slot);
     for (std::size_t i = 0; i < rules_.routes.size(); ++i) {
         const Route& r = rules_.routes[i];
-        if (out.routes[i] == Finding::Met) want(r.actions, r.slot);
+        if (out.routes[i] == Finding::Met) want(r.action_indices, r.slot);
         if (out.routes[i] == Finding::CannotRuleOut) {
-            want(r.actions_if_cannot_rule_out, r.slot);
-            want(r.actions, r.slot);
+            want(r.if_cannot_rule_out_indices, r.slot);
+            want(r.action_indices, r.slot);
         }
     }
-    const Level& level = rules_.levels[out.level];
-    for (const auto& id : level.actions)
-        wanted_.push_back({rules_.action_index(id), kNone});
+    want(rules_.levels[out.level].action_indices, kNone);
     for (std::uint32_t i = 0; i < rules_.actions.size(); ++i) {
         const Action& a = rules_.actions[i];
         if (a.slot != kNone && out.slots[a.slot].status != Tri::False)
@@ -227,10 +224,8 @@ void Evaluator::collect_actions(Outcome& out) {
             if (reason != kNone && rules_.symbols[reason].kind == expr::SymbolKind::Route &&
                 out.slots[reason].status == Tri::Unknown) {
                 const Route& r = rules_.routes[rules_.slot_items[reason].index];
-                definite =
-                    std::find(r.actions_if_cannot_rule_out.begin(),
-                              r.actions_if_cannot_rule_out.end(),
-                              rules_.actions[action].id) != r.actions_if_cannot_rule_out.end();
+                const auto& listed = r.if_cannot_rule_out_indices;
+                definite = std::find(listed.begin(), listed.end(), action) != listed.end();
             }
             n.definite = n.definite || definite;
             if (reason != kNone && (out.action_reasons.size() == n.reasons_first ||
@@ -244,14 +239,15 @@ void Evaluator::collect_actions(Outcome& out) {
 
 namespace {
 
-Due due_after(const Calendar& cal, const Timescale& ts, const Due& base) {
+Due due_after(const Calendar& cal, WorkingDayMemo& working_days, const Timescale& ts,
+              const Due& base) {
     Due d;
     if (ts.unit == TimeUnit::None) return d;
     d.has_due = true;
     d.outside_calendar = base.outside_calendar;
     switch (ts.unit) {
         case TimeUnit::WorkingDays: {
-            DayNumber day = add_working_days(cal, base.at.day, ts.amount);
+            DayNumber day = working_days.add(base.at.day, ts.amount);
             d.at = {day, 86399};
             d.end_of_day = true;
             d.outside_calendar = d.outside_calendar || !calendar_covers(cal, base.at.day, day);
@@ -289,7 +285,8 @@ void Evaluator::schedule(Outcome& out) {
             chain[depth++] = a;
         Due due = referral;
         for (std::size_t k = depth; k-- > 0;) {
-            Due next = due_after(rules_.calendar, rules_.actions[chain[k]].due, due);
+            Due next =
+                due_after(rules_.calendar, working_days_, rules_.actions[chain[k]].due, due);
             if (next.has_due || k == 0) due = next;
         }
         n.due = due;

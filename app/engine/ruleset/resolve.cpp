@@ -162,10 +162,12 @@ private:
         return i;
     }
 
-    void action_refs(const std::vector<std::string>& ids, const Origin& owner, const std::string& what,
-                     const char* key) {
+    // Resolves action ids to indices once, so evaluation never looks an id up.
+    void action_refs(const std::vector<std::string>& ids, std::vector<std::uint32_t>& indices,
+                     const Origin& owner, const std::string& what, const char* key) {
+        indices.clear();
         for (const auto& id : ids)
-            if (rs_.action_index(id) == kNone)
+            if (indices.push_back(rs_.action_index(id)); indices.back() == kNone)
                 d_.error(owner.file, owner.pos, "unknown-action",
                          fmt::format("{} names action '{}' in '{}', but no [[action]] has that id{}",
                                      what, id, key, did_you_mean(id, ids_of(rs_.actions))));
@@ -191,7 +193,7 @@ private:
 
     void check_references() {
         for (auto& l : rs_.levels) {
-            action_refs(l.actions, l.origin, "level '" + l.id + "'", "actions");
+            action_refs(l.actions, l.action_indices, l.origin, "level '" + l.id + "'", "actions");
             citation_refs(l.cites, "level '" + l.id + "'");
         }
         for (auto& q : rs_.questions) {
@@ -209,13 +211,13 @@ private:
         for (auto& t : rs_.triggers) {
             std::string what = "trigger '" + t.id + "'";
             t.level_index = level_ref(t.level, t.origin, what, "level");
-            action_refs(t.actions, t.origin, what, "actions");
+            action_refs(t.actions, t.action_indices, t.origin, what, "actions");
             citation_refs(t.cites, what);
         }
         for (auto& r : rs_.routes) {
             std::string what = "route '" + r.id + "'";
-            action_refs(r.actions, r.origin, what, "actions");
-            action_refs(r.actions_if_cannot_rule_out, r.origin, what, "actions_if_cannot_rule_out");
+            action_refs(r.actions, r.action_indices, r.origin, what, "actions");
+            action_refs(r.actions_if_cannot_rule_out, r.if_cannot_rule_out_indices, r.origin, what, "actions_if_cannot_rule_out");
             citation_refs(r.cites, what);
         }
         for (auto& a : rs_.actions) {

@@ -45,6 +45,7 @@ struct Source {
 struct Level {
     std::string id, name, band, colour, description;
     std::vector<std::string> actions;
+    std::vector<std::uint32_t> action_indices;  // parallel to actions, into RuleSet::actions
     std::vector<Citation> cites;
     Origin origin;
 };
@@ -108,6 +109,7 @@ struct Trigger {
     std::string id, title, says, level;
     Condition when;
     std::vector<std::string> actions;
+    std::vector<std::uint32_t> action_indices;  // parallel to actions
     std::vector<Citation> cites;
     Origin origin;
     std::uint32_t slot = kNone;
@@ -121,6 +123,7 @@ struct Route {
     Standard standard = Standard::Suspect;
     Condition test, unless;
     std::vector<std::string> actions, actions_if_cannot_rule_out;
+    std::vector<std::uint32_t> action_indices, if_cannot_rule_out_indices;  // parallel to those
     std::string wording_met, wording_not_met, wording_cannot_rule_out;
     std::vector<Citation> cites;
     Origin origin;
