@@ -5,6 +5,7 @@
 #pragma once
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "case.hpp"
 #include "ruleset/schema.hpp"
@@ -25,8 +26,10 @@ class FastCaseReader {
 
   private:
     struct Parser;
+    std::uint32_t question_after(std::uint32_t& previous, std::string_view id) const;
     const RuleSet& rules_;
     std::unique_ptr<Parser> parser_;
+    std::vector<std::uint32_t> by_name_;  // question indices in order of id
 };
 
 }  // namespace continuum::engine

@@ -186,7 +186,8 @@ void Evaluator::collect_actions(Outcome& out) {
     // (action, reason slot) pairs; a definite reason is marked by the slot's status.
     wanted_.clear();
     auto want = [&](const std::vector<std::uint32_t>& actions, std::uint32_t reason) {
-        for (std::uint32_t a : actions) wanted_.push_back({a, reason});
+        for (std::uint32_t a : actions)
+            wanted_.push_back({a, reason});
     };
     for (std::uint32_t t : out.triggers)
         want(rules_.triggers[t].action_indices, rules_.triggers[t].slot);
@@ -239,15 +240,14 @@ void Evaluator::collect_actions(Outcome& out) {
 
 namespace {
 
-Due due_after(const Calendar& cal, WorkingDayMemo& working_days, const Timescale& ts,
-              const Due& base) {
+Due due_after(const Calendar& cal, const Timescale& ts, const Due& base) {
     Due d;
     if (ts.unit == TimeUnit::None) return d;
     d.has_due = true;
     d.outside_calendar = base.outside_calendar;
     switch (ts.unit) {
         case TimeUnit::WorkingDays: {
-            DayNumber day = working_days.add(base.at.day, ts.amount);
+            DayNumber day = add_working_days(cal, base.at.day, ts.amount);
             d.at = {day, 86399};
             d.end_of_day = true;
             d.outside_calendar = d.outside_calendar || !calendar_covers(cal, base.at.day, day);
@@ -285,8 +285,7 @@ void Evaluator::schedule(Outcome& out) {
             chain[depth++] = a;
         Due due = referral;
         for (std::size_t k = depth; k-- > 0;) {
-            Due next =
-                due_after(rules_.calendar, working_days_, rules_.actions[chain[k]].due, due);
+            Due next = due_after(rules_.calendar, rules_.actions[chain[k]].due, due);
             if (next.has_due || k == 0) due = next;
         }
         n.due = due;

@@ -3,7 +3,6 @@
 #pragma once
 #include <vector>
 
-#include "calendar.hpp"
 #include "case.hpp"
 #include "outcome.hpp"
 #include "ruleset/schema.hpp"
@@ -12,7 +11,7 @@ namespace continuum::engine {
 
 class Evaluator {
   public:
-    explicit Evaluator(const RuleSet& rules) : rules_(rules), working_days_(rules.calendar) {}
+    explicit Evaluator(const RuleSet& rules) : rules_(rules) {}
 
     // Fills `out`, reusing its capacity.
     void evaluate(const Case& c, Outcome& out);
@@ -30,7 +29,6 @@ class Evaluator {
     void set_question(const Case& c, Outcome& out, std::uint32_t question, Tri visible);
 
     const RuleSet& rules_;
-    WorkingDayMemo working_days_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> wanted_;  // (action, reason slot)
     std::vector<std::uint8_t> domain_seen_;
     std::uint32_t fired_level_ = 0;     // highest level whose rules fired

@@ -95,6 +95,15 @@ void BM_EvalWithTextTrace_Surrey(benchmark::State& state) {
 }
 BENCHMARK(BM_EvalWithTextTrace_Surrey)->Unit(benchmark::kMicrosecond);
 
+// How much of a rule set's evaluation code runs as table look-ups and how much takes the slow path.
+void count_instructions(benchmark::State& state, const eng::RuleSet& rules) {
+    std::size_t slow = 0;
+    for (const auto& in : rules.machine.code)
+        slow += static_cast<std::uint8_t>(in.code) >= continuum::engine::expr::kTableCodes;
+    state.counters["instructions"] = static_cast<double>(rules.machine.code.size());
+    state.counters["slow_path"] = static_cast<double>(slow);
+}
+
 // Without the trace: the part what-could-change and impact analysis repeat many times.
 void BM_EvalOnly_Surrey(benchmark::State& state) {
     eng::Evaluator ev(*surrey().rules);
@@ -105,6 +114,7 @@ void BM_EvalOnly_Surrey(benchmark::State& state) {
         benchmark::DoNotOptimize(out.level);
     }
     state.SetItemsProcessed(state.iterations());
+    count_instructions(state, *surrey().rules);
 }
 BENCHMARK(BM_EvalOnly_Surrey)->Unit(benchmark::kMicrosecond);
 

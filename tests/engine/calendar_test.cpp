@@ -12,7 +12,9 @@ Calendar ew2026() {
     auto loaded = fixture::load("");
     return loaded.rules->calendar;
 }
-std::string d(DayNumber n) { return format_date(n); }
+std::string d(DayNumber n) {
+    return format_date(n);
+}
 }  // namespace
 
 TEST_CASE("working days skip weekends", "[calendar]") {
@@ -56,7 +58,10 @@ TEST_CASE("due dates of actions from the referral time", "[calendar]") {
 
 TEST_CASE("hours count the clock, weekends included", "[calendar]") {
     mini::Fixture f;
-    f.num("age_months", 5).yes("bruising").unknown("mobile").choice("dv", "none");  // s47 open -> gather (4 h)
+    f.num("age_months", 5)
+        .yes("bruising")
+        .unknown("mobile")
+        .choice("dv", "none");  // s47 open -> gather (4 h)
     Outcome o = evaluate(*f.rules, f.c);
     for (const auto& n : o.actions)
         if (f.rules->actions[n.action].id == "gather") {
@@ -76,4 +81,52 @@ TEST_CASE("a due date beyond the bank holidays held is flagged", "[calendar]") {
     for (const auto& n : o.actions)
         if (f.rules->actions[n.action].id == "icpc") flagged = n.due.outside_calendar;
     CHECK(flagged);
+}
+
+TEST_CASE(
+    "working days by whole weeks agree with counting day by day, for every start in "
+    "2026 and up to 70 working days",
+    "[calendar]") {
+    // Deadlines are worked out by weeks and a remainder, then moved on past bank holidays;
+    // counting one day at a time is the definition they must agree with.
+    Calendar cal = ew2026();
+    auto by_day = [&](DayNumber d, int n) {
+        while (n > 0) {
+            ++d;
+            if (is_working_day(cal, d)) --n;
+        }
+        return d;
+    };
+    int checked = 0;
+    for (DayNumber from = day_number(2025, 12, 20); from <= day_number(2026, 12, 31); ++from)
+        for (int n = 1; n <= 70; ++n) {
+            INFO("from " << d(from) << ", " << n << " working days");
+            REQUIRE(d(add_working_days(cal, from, n)) == d(by_day(from, n)));
+            ++checked;
+        }
+    CHECK(checked > 25000);
+}
+
+TEST_CASE("referral times: the usual form, other accepted forms and impossible times",
+          "[calendar]") {
+    auto at = [](const char* text) -> std::string {
+        auto t = parse_date_time(text);
+        if (!t) return "refused";
+        return d(t->day) + " " + std::to_string(t->second_of_day);
+    };
+    CHECK(at("2026-11-23T09:40:00") == "2026-11-23 34800");
+    CHECK(at("2026-11-23T23:59:59") == "2026-11-23 86399");
+    CHECK(at("2026-11-23T23:59:60") == "2026-11-23 86399");  // a leap second is the last second
+    CHECK(at("2026-11-23 09:40:00") == "2026-11-23 34800");
+    CHECK(at("2026-11-23T09:40") == "2026-11-23 34800");
+    CHECK(at("2026-11-23") == "2026-11-23 0");
+    CHECK(at("2024-02-29T10:00:00") == "2024-02-29 36000");
+    CHECK(at("2026-02-29T10:00:00") == "refused");
+    CHECK(at("2026-13-01T10:00:00") == "refused");
+    CHECK(at("2026-00-10T10:00:00") == "refused");
+    CHECK(at("2026-11-23T24:00:00") == "refused");
+    CHECK(at("2026-11-23T09:60:00") == "refused");
+    CHECK(at("2026-11-23T09:4a:00") == "refused");
+    CHECK(at("2026-11-23X09:40:00") == "refused");
+    CHECK(at("23/11/2026") == "refused");
 }

@@ -57,6 +57,8 @@ TEST_CASE("fast reader gives the careful reader's case for well-formed lines", "
         R"(  {"ref":"C-4","referred_at":"2026-11-23T09:40:00"}  )",
         R"({"ref":"C-5","referred_at":"2026-11-23T09:40:00","answers":{"bruising":true,"bruising":false}})",
         R"({"ref":"C-6","referred_at":"2026-11-23T09:40:00","unknown":["mobile","mobile"]})",
+        // Answers out of the rule set's order: ids are guessed from the order, then looked up.
+        R"({"ref":"C-7","referred_at":"2026-11-23T09:40:00","answers":{"dv":"conflict","bruising":true,"age_months":5}})",
     };
     for (const auto& line : lines) {
         INFO(line);
