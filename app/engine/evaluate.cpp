@@ -29,15 +29,16 @@ const char* to_string(Finding f) {
 
 // [SECTION] Slots
 
-Tri Evaluator::combination_status(const Combination& c, const Tri* truths) {
+Tri Evaluator::combination_status(std::uint32_t index, const Tri* truths) {
+    const Combination& c = rules_.combinations[index];
     // Both the count and the number of domains only grow as more rules fire, so the
     // combination is true when the rules that fired already suffice, and false when even
     // every undetermined rule firing would not.
     auto& seen = domain_seen_;
     seen.assign(rules_.domains.size() + 1, 0);
     std::uint32_t yes = 0, maybe = 0, domains_yes = 0, domains_maybe = 0;
-    for (std::uint32_t r : c.counted) {
-        const LevelRule& rule = rules_.rules[r];
+    const auto& counted = rules_.machine.combinations[index];
+    for (const expr::CountedRule& rule : counted) {
         Tri t = truths[rule.slot];
         if (t == Tri::False) continue;
         std::uint32_t d = rule.domain_index == kNone
@@ -114,7 +115,7 @@ void Evaluator::evaluate_slots(const Case& c, Outcome& out) {
                 set_question(c, out, in.a, t[in.b]);
                 break;
             case expr::Code::Combination:
-                t[in.out] = combination_status(rules_.combinations[in.a], t);
+                t[in.out] = combination_status(in.a, t);
                 break;
             default:
                 break;

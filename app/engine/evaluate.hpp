@@ -25,7 +25,7 @@ class Evaluator {
     void collect_routes_triggers_consent(Outcome& out);
     void collect_actions(Outcome& out);
     void schedule(Outcome& out);
-    Tri combination_status(const Combination& c, const Tri* truths);
+    Tri combination_status(std::uint32_t combination, const Tri* truths);
     void set_question(const Case& c, Outcome& out, std::uint32_t question, Tri visible);
 
     const RuleSet& rules_;

@@ -195,6 +195,14 @@ void Tracer::add_open_questions(const Case& c, const Outcome& o, std::uint32_t n
     switch (n.op) {
         case Op::Load:
         case Op::DaysSince: {
+            // Most loads read a question that always applies: its own bit is the whole set.
+            if (const std::uint32_t bit = bit_of_[n.slot];
+                bit != kNone && main_root_[n.slot] == expr::kNoNode) {
+                const Item& item = rules_.slot_items[n.slot];
+                if (c.answers[item.index].state != AnswerState::Answered)
+                    into[bit / 64] |= Word{1} << (bit % 64);
+                return;
+            }
             const Word* from = open_questions(c, o, n.slot);
             for (std::size_t w = 0; w < words_; ++w)
                 into[w] |= from[w];

@@ -29,6 +29,11 @@ class Builder {
             next += static_cast<std::uint32_t>(rs_.questions[q].choice_ids.size());
         }
         next_cell_ = next;
+        for (const Combination& c : rs_.combinations) {
+            auto& counted = m_.combinations.emplace_back();
+            for (std::uint32_t r : c.counted)
+                counted.push_back({rs_.rules[r].slot, rs_.rules[r].domain_index});
+        }
         for (const Item& item : rs_.order)
             add(item);
         m_.cell_count = next_cell_;

@@ -62,6 +62,12 @@ struct Definition {
     std::uint32_t unless = kNoCell;    // its `unless`'s cell
 };
 
+// A rule a combination counts: where its status is and the domain it counts toward.
+struct CountedRule {
+    std::uint32_t slot = 0;
+    std::uint32_t domain_index = UINT32_MAX;
+};
+
 struct Machine {
     std::uint32_t constant_base = 0;  // cell of constant 0
     std::uint32_t cell_count = 0;
@@ -71,6 +77,7 @@ struct Machine {
     std::vector<std::uint32_t> always_asked;  // questions without ask_when, set before the code
     std::vector<Instr> code;                  // the evaluation order
     std::vector<Definition> definitions;      // in the evaluation order
+    std::vector<std::vector<CountedRule>> combinations;  // by combination: the rules it counts
 };
 
 Machine build_machine(const RuleSet& rules);
