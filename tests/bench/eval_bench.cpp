@@ -19,15 +19,7 @@ namespace {
 namespace eng = continuum::engine;
 namespace fs = std::filesystem;
 
-std::shared_ptr<const eng::RuleSet> must_load(eng::LoadResult loaded, const std::string& what) {
-    if (!loaded.ok()) {
-        for (const auto& d : loaded.diagnostics.items())
-            std::cerr << eng::format_diagnostic(d) << "\n";
-        std::cerr << what << " did not load\n";
-        std::exit(1);
-    }
-    return loaded.rules;
-}
+using bench::must_load;
 
 struct Surrey {
     std::shared_ptr<const eng::RuleSet> rules;

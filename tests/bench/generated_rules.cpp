@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+#include <iostream>
 #include <random>
 
 namespace bench {
@@ -19,6 +21,16 @@ struct Draw {
 };
 
 }  // namespace
+
+std::shared_ptr<const eng::RuleSet> must_load(eng::LoadResult loaded, const std::string& what) {
+    if (!loaded.ok()) {
+        for (const auto& d : loaded.diagnostics.items())
+            std::cerr << eng::format_diagnostic(d) << "\n";
+        std::cerr << what << " did not load\n";
+        std::exit(1);
+    }
+    return loaded.rules;
+}
 
 std::string generated_rules_text(int rules, std::uint64_t seed) {
     Draw draw(seed);

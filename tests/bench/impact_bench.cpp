@@ -15,6 +15,7 @@
 #include "engine/case_io.hpp"
 #include "engine/impact.hpp"
 #include "engine/ruleset/load.hpp"
+#include "generated_rules.hpp"
 
 namespace {
 
@@ -24,15 +25,7 @@ namespace fs = std::filesystem;
 constexpr std::size_t kCases = 100'000;
 constexpr std::size_t kRepeat = 10;
 
-std::shared_ptr<const eng::RuleSet> must_load(eng::LoadResult loaded, const std::string& what) {
-    if (!loaded.ok()) {
-        for (const auto& d : loaded.diagnostics.items())
-            std::cerr << eng::format_diagnostic(d) << "\n";
-        std::cerr << what << " did not load\n";
-        std::exit(1);
-    }
-    return loaded.rules;
-}
+using bench::must_load;
 
 // The edit a policy officer might try: widen one indicator and add one.
 std::vector<eng::RuleFileText> edited(std::vector<eng::RuleFileText> files,
