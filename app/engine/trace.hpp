@@ -81,8 +81,8 @@ class Tracer {
     void append_slots(const Word* set, std::vector<std::uint32_t>& out) const;
     void blocking_in_query(const Case& c, const Outcome& o, std::uint32_t slot,
                            std::vector<std::uint32_t>& out);
-    TraceFacts facts_in_query(const Case& c, const Outcome& o, std::uint32_t slot,
-                              std::vector<std::uint32_t>& pool);
+    void facts_in_query(const Case& c, const Outcome& o, std::uint32_t slot,
+                        std::vector<std::uint32_t>& pool, TraceFacts& into);
     // A condition node's value in `o` (loads and constants are read from where they live).
     Value value(const Outcome& o, std::uint32_t node) const;
     // A yes/no node's truth: one byte read from its cell.

@@ -16,8 +16,10 @@ class Builder {
         m_.constant_base = node_base + nodes;
         std::uint32_t next = m_.constant_base + static_cast<std::uint32_t>(p_.constants.size());
         m_.node_cells.resize(nodes);
+        m_.shapes.reserve(nodes);
         for (std::uint32_t id = 0; id < nodes; ++id) {
             const Node& n = p_.nodes[id];
+            m_.shapes.push_back({n.op, n.type, n.slot, n.first, n.count});
             m_.node_cells[id] = n.op == Op::Load    ? n.slot
                                 : n.op == Op::Const ? m_.constant_base + n.slot
                                                     : node_base + id;
