@@ -89,20 +89,10 @@ void evaluate_node(const EvalContext& ctx, std::uint32_t id) {
     switch (n.op) {
         case Op::Const:
         case Op::Load:
-            return;  // read in place
         case Op::Not:
-            t = tri_not(truth(0));
-            break;
         case Op::And:
-            t = Tri::True;
-            for (std::uint32_t i = 0; i < n.count; ++i)
-                t = tri_and(t, truth(i));
-            break;
         case Op::Or:
-            t = Tri::False;
-            for (std::uint32_t i = 0; i < n.count; ++i)
-                t = tri_or(t, truth(i));
-            break;
+            return;  // read in place, or run as truth-table instructions (machine.hpp)
         case Op::Compare:
             if (n.operand_type == ValueType::Bool) {
                 Tri a = truth(0), b = truth(1);
