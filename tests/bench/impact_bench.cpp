@@ -31,7 +31,7 @@ using bench::must_load;
 std::vector<eng::RuleFileText> edited(std::vector<eng::RuleFileText> files,
                                       const eng::RuleSet& rules) {
     const std::string was = R"(when = "domestic_abuse == \"conflict\"")";
-    const std::string now = R"(when = "domestic_abuse in [\"conflict\", \"incidents\"]")";
+    const std::string now = R"(when = "domestic_abuse in [\"conflict\", \"abuse\"]")";
     for (auto& f : files) {
         auto at = f.text.find(was);
         if (at != std::string::npos) f.text.replace(at, was.size(), now);
