@@ -1,5 +1,7 @@
 #include "rows.hpp"
 
+#include <cstdlib>
+
 namespace continuum::audit::rows {
 
 namespace {
@@ -33,31 +35,35 @@ std::string hash(const sql::Statement& row) {
 }
 
 DecisionRecord record(const sql::Statement& row) {
+    return record(texts(row), hash(row));
+}
+
+DecisionRecord record(const FieldTexts& t, const std::string& hash) {
     DecisionRecord r;
-    int c = 0;
-    r.sequence = row.integer(c++);
-    r.recorded_at = row.text(c++);
-    r.previous_hash = row.text(c++);
-    r.case_ref = row.text(c++);
-    r.referred_at = row.text(c++);
-    r.practitioner = row.text(c++);
-    r.role = row.text(c++);
-    r.ruleset_id = row.text(c++);
-    r.ruleset_version = row.text(c++);
-    r.ruleset_digest = row.text(c++);
-    r.suggested_level = row.text(c++);
-    r.decided_level = row.text(c++);
-    r.routes = routes_from_json(parse_or_keep(row.text(c++)));
-    r.agreed = row.integer(c++) != 0;
-    r.override_category = row.text(c++);
-    r.reason = row.text(c++);
-    r.service_consent = row.text(c++);
-    r.sharing_basis = row.text(c++);
-    r.family_informed = row.integer(c++) != 0;
-    r.consent_note = row.text(c++);
-    r.answers = parse_or_keep(row.text(c++));
-    r.evaluation = parse_or_keep(row.text(c++));
-    r.hash = row.text(c++);
+    std::size_t c = 0;
+    r.sequence = std::strtoll(t[c++].c_str(), nullptr, 10);
+    r.recorded_at = t[c++];
+    r.previous_hash = t[c++];
+    r.case_ref = t[c++];
+    r.referred_at = t[c++];
+    r.practitioner = t[c++];
+    r.role = t[c++];
+    r.ruleset_id = t[c++];
+    r.ruleset_version = t[c++];
+    r.ruleset_digest = t[c++];
+    r.suggested_level = t[c++];
+    r.decided_level = t[c++];
+    r.routes = routes_from_json(parse_or_keep(t[c++]));
+    r.agreed = t[c++] != "0";
+    r.override_category = t[c++];
+    r.reason = t[c++];
+    r.service_consent = t[c++];
+    r.sharing_basis = t[c++];
+    r.family_informed = t[c++] != "0";
+    r.consent_note = t[c++];
+    r.answers = parse_or_keep(t[c++]);
+    r.evaluation = parse_or_keep(t[c++]);
+    r.hash = hash;
     return r;
 }
 

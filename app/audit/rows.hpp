@@ -19,4 +19,7 @@ std::string hash(const sql::Statement& row);
 // JSON string of the stored text, so it can still be shown.
 DecisionRecord record(const sql::Statement& row);
 
+// The same from stored texts, whichever backend read them.
+DecisionRecord record(const FieldTexts& texts, const std::string& hash);
+
 }  // namespace continuum::audit::rows

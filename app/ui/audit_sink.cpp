@@ -15,8 +15,7 @@ class StoreSink final : public DecisionSink {
     std::string head() const override { return store_->head(); }
     const audit::Store* store() const override { return store_.get(); }
     std::string describe() const override {
-        return (store_->writable() ? "Recording to " : "Read-only audit log ") +
-               store_->path().string();
+        return (store_->writable() ? "Recording to " : "Read-only audit log ") + store_->location();
     }
 
   private:

@@ -1,14 +1,8 @@
-// Store::verify: recompute every hash from the stored fields, check that sequence numbers run
-// 1, 2, 3 ... without a gap and that each record names its predecessor's hash. The first
-// fault found is reported in plain words, naming the record.
-#include <unordered_map>
+#include "chain_check.hpp"
+
+#include <charconv>
 
 #include <fmt/format.h>
-
-#include "canonical.hpp"
-#include "rows.hpp"
-#include "sqlite.hpp"
-#include "store.hpp"
 
 namespace continuum::audit {
 
@@ -20,16 +14,6 @@ VerifyReport fault(VerifyReport r, Fault kind, std::int64_t record, std::string 
     r.first_bad = record;
     r.problem = std::move(problem);
     return r;
-}
-
-// hash -> previous_hash of every row: read only once a fault is found, to tell a record out
-// of place from one changed or one whose predecessor is missing.
-std::unordered_map<std::string, std::string> links(sqlite3* db) {
-    std::unordered_map<std::string, std::string> out;
-    sql::Statement s(db, "SELECT hash, previous_hash FROM decision");
-    while (s.ok() && s.step() == SQLITE_ROW)
-        out.emplace(s.text(0), s.text(1));
-    return out;
 }
 
 // The sequence a record was written with, found by following previous hashes back to the
@@ -48,9 +32,9 @@ std::int64_t original_sequence(const std::unordered_map<std::string, std::string
 }
 
 // The row at `seq` does not name the hash of the row before it.
-VerifyReport broken_link(sqlite3* db, VerifyReport r, std::int64_t seq, FieldTexts texts,
+VerifyReport broken_link(ChainSource& rows, VerifyReport r, std::int64_t seq, FieldTexts texts,
                          const std::string& stored_hash, bool self_consistent) {
-    auto map = links(db);
+    auto map = rows.links();
     const std::string& previous = texts[2];
     if (std::int64_t original = original_sequence(map, previous);
         original != 0 && original != seq) {
@@ -88,39 +72,44 @@ VerifyReport broken_link(sqlite3* db, VerifyReport r, std::int64_t seq, FieldTex
                              seq - 1, seq, seq));
 }
 
-VerifyReport check_head(sqlite3* db, VerifyReport r, const std::string& expected) {
+VerifyReport check_head(ChainSource& rows, VerifyReport r, const std::string& expected,
+                        const std::string& what) {
     if (expected == r.head) return r;
-    auto map = links(db);
+    auto map = rows.links();
     if (map.count(expected)) {
         std::int64_t at = original_sequence(map, map[expected]);
         std::string problem = fmt::format(
-            "the expected head is record {}, but the file goes on to record {}: the head does "
-            "not match.",
-            at, r.records);
+            "the expected head is record {}, but {} goes on to record {}: the head does not "
+            "match.",
+            at, what, r.records);
         return fault(std::move(r), Fault::head_mismatch, at + 1, std::move(problem));
     }
     std::string problem = fmt::format(
-        "the file ends at record {} with head {}, which does not match the expected head {}: "
-        "records after record {} are missing (the file was truncated) or the chain was "
-        "rewritten.",
-        r.records, r.head, expected, r.records);
+        "{} ends at record {} with head {}, which does not match the expected head {}: "
+        "records after record {} are missing ({} was truncated) or the chain was rewritten.",
+        what, r.records, r.head, expected, r.records, what);
     std::int64_t first_bad = r.records + 1;
     return fault(std::move(r), Fault::head_mismatch, first_bad, std::move(problem));
 }
 
+// Sequence numbers are stored as integers; their text is what the hash covers.
+std::int64_t sequence_of(const std::string& text) {
+    std::int64_t v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    return ec == std::errc() && end == text.data() + text.size() ? v : -1;
+}
+
 }  // namespace
 
-VerifyReport Store::verify(const std::optional<std::string>& expected_head) const {
+VerifyReport check_chain(ChainSource& rows, const std::optional<std::string>& expected_head,
+                         const std::string& what) {
     VerifyReport r;
     r.head = kGenesisHash;
-    sql::Statement s(db_, "SELECT " + rows::columns() + " FROM decision ORDER BY sequence");
-    if (!s.ok())
-        return fault(std::move(r), Fault::unreadable, 1,
-                     fmt::format("the file cannot be read: {}.", sqlite3_errmsg(db_)));
     std::int64_t expected = 1;
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) {
-        std::int64_t seq = s.integer(0);
+    StoredRow row;
+    std::string error;
+    while (rows.next(row, error)) {
+        std::int64_t seq = sequence_of(row.texts[0]);
         if (seq > expected)
             return fault(std::move(r), Fault::missing, expected,
                          seq == expected + 1
@@ -131,28 +120,28 @@ VerifyReport Store::verify(const std::optional<std::string>& expected_head) cons
                                            "record {} to record {}.",
                                            expected, seq - 1, expected - 1, seq));
         if (seq < expected)
-            return fault(std::move(r), Fault::changed, expected,
-                         fmt::format("a record has the impossible sequence number {}.", seq));
-        FieldTexts texts = rows::texts(s);
-        std::string stored_hash = rows::hash(s);
-        bool self_consistent = sha256_hex(canonical_form(texts)) == stored_hash;
-        if (texts[2] != r.head)
-            return broken_link(db_, std::move(r), seq, std::move(texts), stored_hash,
+            return fault(
+                std::move(r), Fault::changed, expected,
+                fmt::format("a record has the impossible sequence number {}.", row.texts[0]));
+        bool self_consistent = sha256_hex(canonical_form(row.texts)) == row.hash;
+        if (row.texts[2] != r.head)
+            return broken_link(rows, std::move(r), seq, std::move(row.texts), row.hash,
                                self_consistent);
         if (!self_consistent)
             return fault(std::move(r), Fault::changed, seq,
                          fmt::format("record {} has been changed: its stored contents no longer "
                                      "match its hash.",
                                      seq));
-        r.head = stored_hash;
+        r.head = row.hash;
         r.records = seq;
         ++expected;
     }
-    if (rc != SQLITE_DONE)
+    if (!error.empty())
         return fault(std::move(r), Fault::unreadable, expected,
-                     fmt::format("the file cannot be read from record {} on: {}.", expected,
-                                 sqlite3_errmsg(db_)));
-    if (expected_head) return check_head(db_, std::move(r), *expected_head);
+                     expected == 1 ? fmt::format("{} cannot be read: {}.", what, error)
+                                   : fmt::format("{} cannot be read from record {} on: {}.", what,
+                                                 expected, error));
+    if (expected_head) return check_head(rows, std::move(r), *expected_head, what);
     return r;
 }
 
