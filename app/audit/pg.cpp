@@ -127,9 +127,13 @@ Result Connection::exec(std::string_view sql, const Params& params) {
     for (const auto& p : params)
         values.push_back(p ? p->c_str() : nullptr);
     const std::string text(sql);
-    if (!PQsendQueryParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
-                           values.data(), nullptr, nullptr, 0))
-        return lost(one_line(PQerrorMessage(conn_)));
+    // Without parameters, the simple protocol: it takes a script of several statements (the
+    // schema migrations), run as one implicit transaction unless inside BEGIN.
+    const bool sent = params.empty()
+                          ? PQsendQuery(conn_, text.c_str())
+                          : PQsendQueryParams(conn_, text.c_str(), static_cast<int>(values.size()),
+                                              nullptr, values.data(), nullptr, nullptr, 0);
+    if (!sent) return lost(one_line(PQerrorMessage(conn_)));
     for (;;) {
         int flushed = PQflush(conn_);
         if (flushed == 0) break;

@@ -350,9 +350,15 @@ std::string group_role(const std::string& access) {
 }
 
 int version(pg::Connection& conn, std::string& error) {
-    pg::Result r = conn.exec(
-        "SELECT CASE WHEN to_regclass('continuum.schema_version') IS NULL THEN 0 "
-        "ELSE (SELECT coalesce(max(version), 0) FROM continuum.schema_version) END");
+    // Two statements: a query naming a table that does not exist fails when it is parsed,
+    // whatever a CASE around it says.
+    pg::Result exists = conn.exec("SELECT to_regclass('continuum.schema_version') IS NOT NULL");
+    if (!exists.ok()) {
+        error = exists.message;
+        return -1;
+    }
+    if (exists.text(0, 0) != "t") return 0;
+    pg::Result r = conn.exec("SELECT coalesce(max(version), 0) FROM continuum.schema_version");
     if (!r.ok()) {
         error = r.message;
         return -1;

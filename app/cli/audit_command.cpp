@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "audit/export.hpp"
+#include "audit/migrate.hpp"
 #include "audit/store.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
@@ -19,6 +20,7 @@ struct AuditOptions {
     std::string file;
     std::string head;  // verify --head
     std::string format, from, to, output;
+    std::string destination;  // migrate
 };
 
 std::unique_ptr<audit::Store> open_or_report(const std::string& file) {
@@ -34,12 +36,37 @@ int run_verify(const AuditOptions& opt) {
     std::optional<std::string> expected;
     if (!opt.head.empty()) expected = opt.head;
     audit::VerifyReport r = store->verify(expected);
+    // The protection is reported apart from the chain: either can fail without the other.
+    for (const auto& p : r.protection_problems)
+        std::cout << "PROTECTION DAMAGED: " << p << "\n";
     if (!r.ok) {
         std::cout << "BROKEN at record " << r.first_bad << ": " << r.problem << "\n";
         return kFindings;
     }
     std::cout << "OK: " << r.records << " record" << (r.records == 1 ? "" : "s")
               << ", chain intact\nhead: " << r.head << "\n";
+    return r.protection_ok ? kOk : kFindings;
+}
+
+// Verifies the source and the destination, copies what the destination lacks keeping every
+// hash, and verifies the destination again (migrate.hpp).
+int run_migrate(const AuditOptions& opt) {
+    auto from = open_or_report(opt.file);
+    if (!from) return kUsage;
+    std::string error;
+    auto to = audit::Store::open(opt.destination, error);
+    if (!to) {
+        std::cerr << "error: " << error << "\n";
+        return kUsage;
+    }
+    audit::MigrationReport m = audit::migrate_log(*from, *to);
+    if (!m.ok) {
+        std::cerr << "error: " << m.error << "\n";
+        return kFindings;
+    }
+    std::cout << "Copied " << m.copied << " of " << m.source_records << " record"
+              << (m.source_records == 1 ? "" : "s") << " (" << m.already
+              << " were there already); both verify.\nhead: " << m.destination_head << "\n";
     return kOk;
 }
 
@@ -103,14 +130,14 @@ void add_audit(CLI::App& app, Action& run) {
 
     auto* verify = audit->add_subcommand(
         "verify", "Recompute the hash chain: exit 0 if intact, 1 naming the first bad record");
-    verify->add_option("FILE", opt->file, "Audit file (SQLite)")->required();
+    verify->add_option("FILE", opt->file, "Audit file (SQLite) or postgresql://...")->required();
     verify->add_option("--head", opt->head,
                        "The head hash noted earlier (e.g. from a decision report); a file that "
                        "does not end there is reported");
     verify->callback([&run, opt] { run = [opt] { return run_verify(*opt); }; });
 
     auto* exp = audit->add_subcommand("export", "Write recorded decisions as JSON Lines or CSV");
-    exp->add_option("FILE", opt->file, "Audit file (SQLite)")->required();
+    exp->add_option("FILE", opt->file, "Audit file (SQLite) or postgresql://...")->required();
     exp->add_option("--format", opt->format, "jsonl or csv")
         ->required()
         ->check(CLI::IsMember({"jsonl", "csv"}));
@@ -119,8 +146,15 @@ void add_audit(CLI::App& app, Action& run) {
     exp->add_option("--output", opt->output, "Write to this new file instead of standard output");
     exp->callback([&run, opt] { run = [opt] { return run_export(*opt); }; });
 
+    auto* migrate = audit->add_subcommand(
+        "migrate", "Copy a decision log into another store (e.g. the team store), keeping hashes");
+    migrate->add_option("FROM", opt->file, "The log to copy (SQLite file or team store)")
+        ->required();
+    migrate->add_option("TO", opt->destination, "postgresql://... (or another file)")->required();
+    migrate->callback([&run, opt] { run = [opt] { return run_migrate(*opt); }; });
+
     auto* head = audit->add_subcommand("head", "Print the hash of the last record");
-    head->add_option("FILE", opt->file, "Audit file (SQLite)")->required();
+    head->add_option("FILE", opt->file, "Audit file (SQLite) or postgresql://...")->required();
     head->callback([&run, opt] { run = [opt] { return run_head(*opt); }; });
 }
 

@@ -9,7 +9,7 @@ namespace continuum::cli {
 
 namespace {
 const char* const kSubcommands[] = {"lint", "test",  "eval",  "impact",
-                                    "diff", "cases", "audit", "training"};
+                                    "diff", "cases", "audit", "training", "server"};
 }
 
 bool is_subcommand(const char* word) {
@@ -30,6 +30,7 @@ int run(int argc, char** argv) {
     add_impact(app, action);
     add_diff(app, action);
     add_cases(app, action);
+    add_server(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -16,5 +16,6 @@ void add_training(CLI::App& app, Action& run);
 void add_impact(CLI::App& app, Action& run);
 void add_diff(CLI::App& app, Action& run);
 void add_cases(CLI::App& app, Action& run);
+void add_server(CLI::App& app, Action& run);
 
 }  // namespace continuum::cli
