@@ -67,7 +67,4 @@ class PgStore final : public Store {
     std::string store_id_;
 };
 
-// A fresh random id (128 bits, hex) for a submission.
-std::string new_submission_id();
-
 }  // namespace continuum::audit

@@ -74,6 +74,10 @@ struct Identity {
     std::string role;          // the registered job title recorded on each decision
 };
 
+// A fresh random id (128 bits, hex) for a submission: set it on a record before the first
+// try and keep it for every retry, and the team store records that decision at most once.
+std::string new_submission_id();
+
 enum class Backend { sqlite, postgresql };
 
 class Store {

@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <thread>
 
-#include "audit/pg_store.hpp"
 #include "pg_fixture.hpp"
 
 using namespace pg_test;
