@@ -13,6 +13,8 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -26,6 +28,7 @@
 #include "audit_sink.hpp"
 #include "folder_watch.hpp"
 #include "fonts.hpp"
+#include "install_paths.hpp"
 #include "options.hpp"
 #include "screenshot.hpp"
 #include "session.hpp"
@@ -33,6 +36,7 @@
 #include "training_demo.hpp"
 #include "training_results.hpp"
 #include "views/views.hpp"
+#include "window_icon.hpp"
 
 namespace continuum::ui {
 
@@ -57,17 +61,30 @@ struct Platform {
     }
 };
 
-// The font and style for the current settings and the monitor's content scale.
-void apply_look(GLFWwindow* window, const Settings& s, bool rebuild_device_objects) {
+// The font and style for the current settings and the monitor's content scale. Returns ""
+// or what went wrong reading the theme's colours (the colours last read stay in use).
+std::string apply_look(GLFWwindow* window, const Settings& s, bool rebuild_device_objects) {
     float xs = 1, ys = 1;
     glfwGetWindowContentScale(window, &xs, &ys);
     float scale = s.font_scale * xs;
     load_fonts(scale);
-    apply_theme(s.theme, scale);
+    std::string theme_error = apply_theme(s.theme, scale);
     if (rebuild_device_objects) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+    return theme_error;
+}
+
+// The icon the window manager shows; a missing size is reported, never fatal.
+std::string set_window_icon(GLFWwindow* window) {
+    std::string error;
+    std::vector<IconImage> icons = read_window_icons(assets_folder(), error);
+    std::vector<GLFWimage> images;
+    for (auto& icon : icons)
+        images.push_back({icon.width, icon.height, icon.rgba.data()});
+    if (!images.empty()) glfwSetWindowIcon(window, static_cast<int>(images.size()), images.data());
+    return error.empty() ? error : "The application icon is incomplete: " + error;
 }
 
 // What the second thread prepares at start: the audit log and the session on the rules.
@@ -261,7 +278,8 @@ int run(int argc, char** argv) {
     io.IniFilename = nullptr;  // the layout is fixed; settings.json holds what is remembered
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    apply_look(window, settings, false);
+    const std::string theme_error = apply_look(window, settings, false);
+    const std::string icon_error = set_window_icon(window);
     ImGui_ImplOpenGL3_CreateDeviceObjects();  // shaders and font texture, before the first frame
     mark("fonts, theme and shaders");
 
@@ -269,7 +287,8 @@ int run(int argc, char** argv) {
     if (ready.exit_code != 0) return ready.exit_code;
     Session& session = *ready.session;
     mark("rules loaded and case evaluated");
-    if (!settings_error.empty()) session.apply(intent::Notice{settings_error});
+    for (const std::string* notice : {&std::as_const(settings_error), &theme_error, &icon_error})
+        if (!notice->empty()) session.apply(intent::Notice{*notice});
     Settings applied = session.state().settings;
 
     Intents intents;
@@ -332,7 +351,8 @@ int run(int argc, char** argv) {
         if (session.state().rules_view.impact.running) active_frames = 3;  // the progress bar moves
         if (session.state().close_now) break;
         if (!(session.state().settings == applied)) {
-            apply_look(window, session.state().settings, true);
+            std::string theme_error_now = apply_look(window, session.state().settings, true);
+            if (!theme_error_now.empty()) session.apply(intent::Notice{theme_error_now});
             applied = session.state().settings;
             std::string error;
             if (!scripted && !save_settings(settings_path(), applied, error))

@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "install_paths.hpp"
+
 namespace continuum::ui {
 
 std::optional<int> parse_options(int argc, char** argv, Options& o) {
@@ -36,6 +38,14 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                    "Run a scripted trainee through this training scenario, committed and "
                    "revealed (for screenshots)");
     app.add_flag("--timing", o.timing, "Print the time to the first frame");
+    // Which program, rules and assets this is: the first question when something looks wrong.
+    app.set_version_flag(
+        "--version",
+        [&o] {
+            return "continuum " CONTINUUM_VERSION "\nrules:  " +
+                   default_rules_folder(o.rules).string() + "\nassets: " + assets_folder().string();
+        },
+        "Print the version, the rule set it would open and where its assets are");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -50,19 +60,6 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
         return 2;
     }
     return std::nullopt;
-}
-
-std::filesystem::path default_rules_folder(const std::string& given) {
-    if (!given.empty()) return given;
-    std::error_code ec;
-    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        for (auto candidate :
-             {exe.parent_path().parent_path() / "rules" / "surrey",
-              exe.parent_path().parent_path() / "share" / "continuum" / "rules" / "surrey"})
-            if (std::filesystem::is_directory(candidate, ec)) return candidate;
-    }
-    return std::filesystem::path(CONTINUUM_SOURCE_DIR) / "rules" / "surrey";
 }
 
 }  // namespace continuum::ui

@@ -1,4 +1,4 @@
-// The GUI's command-line options and where the default rule set is found.
+// The GUI's command-line options.
 #pragma once
 #include <filesystem>
 #include <optional>
@@ -28,8 +28,5 @@ struct Options {
 
 // Parses argv; returns the exit code to stop with (0 after --help, 2 on a usage error).
 std::optional<int> parse_options(int argc, char** argv, Options& out);
-
-// --rules DIR, else ../rules/surrey beside the executable, else the source tree's rules/surrey.
-std::filesystem::path default_rules_folder(const std::string& given);
 
 }  // namespace continuum::ui

@@ -1,6 +1,11 @@
 #include "theme.hpp"
 
 #include <cmath>
+#include <optional>
+#include <utility>
+
+#include "install_paths.hpp"
+#include "theme_file.hpp"
 
 namespace continuum::ui {
 
@@ -14,66 +19,66 @@ ImVec4 rgb(int r, int g, int b, float a = 1.0f) {
     return ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, a);
 }
 
-void normal_colours(ImGuiStyle& st) {
-    ImGui::StyleColorsLight(&st);
-    ImVec4* c = st.Colors;
-    c[ImGuiCol_Text] = rgb(28, 30, 33);
-    c[ImGuiCol_TextDisabled] = rgb(100, 104, 110);
-    c[ImGuiCol_WindowBg] = rgb(246, 246, 243);
-    c[ImGuiCol_ChildBg] = rgb(255, 255, 255);
-    c[ImGuiCol_PopupBg] = rgb(255, 255, 255);
-    c[ImGuiCol_Border] = rgb(206, 208, 210);
-    c[ImGuiCol_FrameBg] = rgb(236, 238, 240);
-    c[ImGuiCol_FrameBgHovered] = rgb(222, 230, 240);
-    c[ImGuiCol_Button] = rgb(232, 235, 238);
-    c[ImGuiCol_ButtonHovered] = rgb(208, 222, 238);
-    c[ImGuiCol_ButtonActive] = rgb(180, 204, 230);
-    c[ImGuiCol_Header] = rgb(214, 228, 244);
-    c[ImGuiCol_HeaderHovered] = rgb(200, 218, 240);
-    c[ImGuiCol_HeaderActive] = rgb(184, 206, 234);
-    c[ImGuiCol_CheckMark] = rgb(0, 84, 160);
-    c[ImGuiCol_NavHighlight] = rgb(0, 95, 204);
-    c[ImGuiCol_Separator] = rgb(214, 216, 218);
-    g_palette = {rgb(92, 96, 102),   rgb(190, 70, 0),   rgb(0, 102, 170),   rgb(92, 96, 102),
-                 rgb(150, 90, 0),    rgb(176, 0, 32),   rgb(253, 232, 232), rgb(0, 110, 70),
-                 rgb(236, 243, 252), rgb(250, 250, 248)};
+// Used only while no theme file has ever been read (a missing or broken assets folder): the
+// stock ImGui style and colours that still read; the notice says why.
+Palette emergency_palette(bool dark) {
+    return dark
+               ? Palette{rgb(230, 230, 230), rgb(255, 160, 96), rgb(110, 190, 255),
+                         rgb(230, 230, 230), rgb(255, 220, 0),  rgb(255, 154, 154),
+                         rgb(60, 0, 0),      rgb(90, 230, 150), rgb(20, 40, 70),
+                         rgb(0, 0, 0)}
+               : Palette{rgb(80, 80, 80),    rgb(160, 56, 0),   rgb(0, 90, 160),    rgb(80, 80, 80),
+                         rgb(130, 78, 0),    rgb(160, 0, 28),   rgb(253, 232, 232), rgb(0, 100, 64),
+                         rgb(236, 243, 252), rgb(250, 250, 248)};
 }
 
-void high_contrast_colours(ImGuiStyle& st) {
-    ImGui::StyleColorsDark(&st);
-    ImVec4* c = st.Colors;
-    c[ImGuiCol_Text] = rgb(255, 255, 255);
-    c[ImGuiCol_TextDisabled] = rgb(220, 220, 220);
-    c[ImGuiCol_WindowBg] = rgb(0, 0, 0);
-    c[ImGuiCol_ChildBg] = rgb(0, 0, 0);
-    c[ImGuiCol_PopupBg] = rgb(0, 0, 0);
-    c[ImGuiCol_Border] = rgb(255, 255, 255);
-    c[ImGuiCol_FrameBg] = rgb(30, 30, 30);
-    c[ImGuiCol_FrameBgHovered] = rgb(60, 60, 0);
-    c[ImGuiCol_Button] = rgb(25, 25, 25);
-    c[ImGuiCol_ButtonHovered] = rgb(80, 80, 0);
-    c[ImGuiCol_ButtonActive] = rgb(120, 120, 0);
-    c[ImGuiCol_Header] = rgb(0, 60, 120);
-    c[ImGuiCol_HeaderHovered] = rgb(0, 90, 170);
-    c[ImGuiCol_HeaderActive] = rgb(0, 110, 200);
-    c[ImGuiCol_CheckMark] = rgb(255, 255, 0);
-    c[ImGuiCol_NavHighlight] = rgb(255, 255, 0);
-    c[ImGuiCol_Separator] = rgb(255, 255, 255);
-    g_palette = {rgb(230, 230, 230), rgb(255, 140, 60),  rgb(110, 190, 255), rgb(230, 230, 230),
-                 rgb(255, 220, 0),   rgb(255, 110, 110), rgb(70, 0, 0),      rgb(90, 230, 150),
-                 rgb(20, 40, 70),    rgb(0, 0, 0)};
+std::optional<ThemeTable> g_last_good[2];
+
+const char* theme_file_name(ThemeKind kind) {
+    return kind == ThemeKind::HighContrast ? "high-contrast.toml" : "normal.toml";
+}
+
+// The colours of `kind`: the theme file if it reads, else the last good table of that kind.
+std::string load_colours(ThemeKind kind, ImGuiStyle& st, const std::filesystem::path& assets) {
+    const std::size_t k = kind == ThemeKind::HighContrast ? 1 : 0;
+    std::string error;
+    if (auto table = read_theme_table(assets / "theme" / theme_file_name(kind), error))
+        g_last_good[k] = std::move(table);
+    const bool dark = g_last_good[k] ? g_last_good[k]->dark_base : k == 1;
+    if (dark)
+        ImGui::StyleColorsDark(&st);
+    else
+        ImGui::StyleColorsLight(&st);
+    if (!g_last_good[k]) {
+        g_palette = emergency_palette(dark);
+        return error + " (using the built-in colours)";
+    }
+    for (std::size_t i = 0; i < g_last_good[k]->imgui.size(); ++i)
+        if (g_last_good[k]->imgui[i]) st.Colors[i] = *g_last_good[k]->imgui[i];
+    g_palette = g_last_good[k]->meaning;
+    return error.empty() ? error : error + " (keeping the colours last read)";
+}
+
+float relative_luminance(ImVec4 c) {
+    auto lin = [](float v) {
+        return v <= 0.03928f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f);
+    };
+    return 0.2126f * lin(c.x) + 0.7152f * lin(c.y) + 0.0722f * lin(c.z);
 }
 
 }  // namespace
 
-void apply_theme(ThemeKind kind, float scale) {
+std::string apply_theme(ThemeKind kind, float scale) {
+    return apply_theme(kind, scale, assets_folder());
+}
+
+std::string apply_theme(ThemeKind kind, float scale, const std::filesystem::path& assets) {
     ImGuiStyle st;
+    std::string error = load_colours(kind, st, assets);
     if (kind == ThemeKind::HighContrast) {
-        high_contrast_colours(st);
         st.FrameBorderSize = 1.0f;
         st.ChildBorderSize = 2.0f;
     } else {
-        normal_colours(st);
         st.FrameBorderSize = 0.0f;
     }
     g_palette_set = true;
@@ -90,12 +95,13 @@ void apply_theme(ThemeKind kind, float scale) {
     st.ScrollbarSize = 14.0f;
     st.ScaleAllSizes(scale);
     ImGui::GetStyle() = st;
+    return error;
 }
 
 const Palette& palette() {
     if (!g_palette_set) {  // before any theme is applied (headless tests): the normal colours
         ImGuiStyle st;
-        normal_colours(st);
+        load_colours(ThemeKind::Normal, st, assets_folder());
         g_palette_set = true;
     }
     return g_palette;
@@ -105,8 +111,8 @@ Fonts& fonts() {
     return g_fonts;
 }
 
-ImVec4 hex_colour(std::string_view hex, ImVec4 fallback) {
-    if (hex.size() != 7 || hex[0] != '#') return fallback;
+std::optional<ImVec4> parse_hex_colour(std::string_view hex) {
+    if (hex.size() != 7 || hex[0] != '#') return std::nullopt;
     auto nib = [](char ch) -> int {
         if (ch >= '0' && ch <= '9') return ch - '0';
         if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
@@ -115,17 +121,23 @@ ImVec4 hex_colour(std::string_view hex, ImVec4 fallback) {
     };
     int v[6];
     for (int i = 0; i < 6; ++i)
-        if ((v[i] = nib(hex[static_cast<std::size_t>(i) + 1])) < 0) return fallback;
+        if ((v[i] = nib(hex[static_cast<std::size_t>(i) + 1])) < 0) return std::nullopt;
     return rgb(v[0] * 16 + v[1], v[2] * 16 + v[3], v[4] * 16 + v[5]);
 }
 
+ImVec4 hex_colour(std::string_view hex, ImVec4 fallback) {
+    return parse_hex_colour(hex).value_or(fallback);
+}
+
+float contrast_ratio(ImVec4 a, ImVec4 b) {
+    float la = relative_luminance(a), lb = relative_luminance(b);
+    if (la < lb) std::swap(la, lb);
+    return (la + 0.05f) / (lb + 0.05f);
+}
+
 ImVec4 text_colour_on(ImVec4 bg) {
-    // Relative luminance (WCAG): dark text on light bands, white text on dark ones.
-    auto lin = [](float c) {
-        return c <= 0.03928f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
-    };
-    float l = 0.2126f * lin(bg.x) + 0.7152f * lin(bg.y) + 0.0722f * lin(bg.z);
-    return l > 0.179f ? ImVec4(0.05f, 0.05f, 0.05f, 1) : ImVec4(1, 1, 1, 1);
+    // WCAG relative luminance: dark text on light bands, white text on dark ones.
+    return relative_luminance(bg) > 0.179f ? ImVec4(0.05f, 0.05f, 0.05f, 1) : ImVec4(1, 1, 1, 1);
 }
 
 }  // namespace continuum::ui
