@@ -554,28 +554,23 @@ std::string PgStore::head() const {
 VerifyReport PgStore::verify(const std::optional<std::string>& expected_head) const {
     VerifyReport report;
     std::string error;
+    auto unreadable = [&](const char* what) {
+        VerifyReport r;
+        r.ok = false;
+        r.fault = Fault::unreadable;
+        r.first_bad = 1;
+        r.head = kGenesisHash;
+        r.problem = fmt::format("the team store cannot be {}: {}.", what, error);
+        return r;
+    };
     pg::Connection* c = connection(error);
-    if (!c) {
-        report.ok = false;
-        report.fault = Fault::unreadable;
-        report.first_bad = 1;
-        report.head = kGenesisHash;
-        report.problem = fmt::format("the team store cannot be reached: {}.", error);
-        return report;
-    }
+    if (!c) return unreadable("reached");
     {
         // One snapshot for the whole walk, so appends meanwhile do not move the chain under it.
         Cursor cursor(*c, "REPEATABLE READ",
                       "SELECT " + rows::columns() + " FROM continuum.decision ORDER BY sequence",
                       {}, error);
-        if (!cursor.open()) {
-            report.ok = false;
-            report.fault = Fault::unreadable;
-            report.first_bad = 1;
-            report.head = kGenesisHash;
-            report.problem = fmt::format("the team store cannot be read: {}.", error);
-            return report;
-        }
+        if (!cursor.open()) return unreadable("read");
         PgRows rows(cursor);
         report = check_chain(rows, expected_head, "the team store");
     }

@@ -27,16 +27,6 @@ namespace {
     }
 }
 
-// Brings the server back when a test that stopped it ends, passed or failed.
-struct ResumeServer {
-    ~ResumeServer() {
-        try {
-            cluster("resume");
-        } catch (...) {
-        }
-    }
-};
-
 }  // namespace
 
 TEST_CASE("an appender killed with SIGKILL mid-append loses no acknowledged record", "[pg]") {

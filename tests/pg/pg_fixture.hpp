@@ -53,6 +53,16 @@ inline void cluster(const std::string& action) {
         throw std::runtime_error("pg_cluster.sh " + action + " failed");
 }
 
+// Brings the server back when a test that stopped it ends, passed or failed.
+struct ResumeServer {
+    ~ResumeServer() {
+        try {
+            cluster("resume");
+        } catch (...) {
+        }
+    }
+};
+
 inline std::unique_ptr<pg::Connection> connect(const std::string& location) {
     std::string error;
     auto c = pg::Connection::open(location, {}, error);

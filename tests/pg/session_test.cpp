@@ -21,15 +21,6 @@ void fill_record_step(ui::Session& session) {
     d.consent_note = "Seeking consent could alert the adult thought to be causing harm.";
 }
 
-struct ResumeServer {
-    ~ResumeServer() {
-        try {
-            cluster("resume");
-        } catch (...) {
-        }
-    }
-};
-
 }  // namespace
 
 TEST_CASE("the GUI session records to the team store under the login, and retries after an outage",
