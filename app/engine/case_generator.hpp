@@ -22,7 +22,10 @@
 //   - choice: the choices as written (rule sets list them from least to most concerning) with
 //     weights r^0, r^1, r^2, ... where r = 0.03 (low), 0.08 (moderate), 0.3 (high);
 //   - number: uniform over [min, max] as the question declares them (min 0 and max min + 100
-//     where not declared); a whole number when both bounds are whole, else one decimal place;
+//     where not declared); a whole number when both bounds are whole, else one decimal place.
+//     A whole number is given as a range with probability 10%: half the time "at least k",
+//     k uniform between min and the number, else "at most k", k uniform between the number
+//     and max (a bound that leaves one value is that number);
 //   - date: uniform over the 3 years (1,095 days) before the referral day;
 //   - free text: one of six neutral synthetic notes.
 #pragma once

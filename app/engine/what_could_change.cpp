@@ -111,6 +111,19 @@ class Finder {
             for (auto& a : answers)
                 if (rules.questions[qi].type == AnswerType::Date)
                     a.value = Value::number(c.referred_at.day + a.value.lo);
+            // A number answered as a range is open only within it: "at least 1" is never
+            // narrowed to 0.
+            if (is_range_answer(rules.questions[qi], c.answers[qi])) {
+                const Value& range = c.answers[qi].value;
+                std::erase_if(answers, [&](const HypotheticalAnswer& a) {
+                    return a.value.lo < range.lo || a.value.lo > range.hi;
+                });
+                answers.insert(
+                    answers.begin(),
+                    {qi, Value::number(range.lo == -Value::kInf ? range.hi : range.lo), ""});
+                answers.front().label = describe_answer(
+                    rules.questions[qi], Answer{AnswerState::Answered, answers.front().value, {}});
+            }
             answers_.push_back(std::move(answers));
         }
     }
@@ -152,7 +165,8 @@ class Finder {
   private:
     bool askable(std::uint32_t qi) const {
         const Question& q = rules_.questions[qi];
-        return base_.answers[qi].state != AnswerState::Answered &&
+        const Answer& a = base_.answers[qi];
+        return (a.state != AnswerState::Answered || is_range_answer(q, a)) &&
                o_.slots[q.slot].status != Tri::False;
     }
 
