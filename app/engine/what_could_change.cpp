@@ -201,9 +201,15 @@ class Finder {
     void search(ChangeTarget& t, const std::vector<std::uint32_t>& targets,
                 const std::vector<std::vector<std::uint32_t>>& pools, Result result) {
         // Size 1 over everything the target reads (this also finds known(...) tests), then
-        // larger sets within the questions that keep an undetermined part open.
+        // larger sets within the questions that keep an undetermined part open. Looking for
+        // any one set, the questions that keep it open come first: they are the likely ones.
+        auto done = [&] { return limits_.first_only && !t.sets.empty(); };
+        if (limits_.first_only)
+            for (const auto& pool : pools)
+                for (std::uint32_t qi : pool)
+                    if (!done()) try_set(t, {qi}, result);
         for (std::uint32_t qi : cone(targets))
-            try_set(t, {qi}, result);
+            if (!done()) try_set(t, {qi}, result);
         for (const auto& raw_pool : pools) {
             std::vector<std::uint32_t> pool = raw_pool;
             std::sort(pool.begin(), pool.end());
@@ -211,7 +217,7 @@ class Finder {
                 std::vector<std::size_t> idx(k);
                 for (std::size_t i = 0; i < k; ++i)
                     idx[i] = i;
-                while (true) {
+                while (!done()) {
                     std::vector<std::uint32_t> set;
                     for (std::size_t i : idx)
                         set.push_back(pool[i]);
@@ -304,6 +310,12 @@ class Finder {
 };
 
 }  // namespace
+
+ChangeTarget what_could_change_one(const RuleSet& rules, const Case& c, const Outcome& o,
+                                   ChangeOf of, std::uint32_t route, const ChangeLimits& limits) {
+    Finder f(rules, c, o, limits);
+    return of == ChangeOf::Level ? f.level() : f.route(route);
+}
 
 std::vector<ChangeTarget> what_could_change(const RuleSet& rules, const Case& c, const Outcome& o,
                                             const ChangeLimits& limits) {
