@@ -11,7 +11,7 @@
 //   08:00-17:59.
 // - a concern profile: low (50%), moderate (35%) or high (15%), which shades the answers below
 //   so that a library spreads across the levels rather than piling up at one. (On rules/surrey
-//   this gives roughly 16% Universal, 4% Emerging, 47% Targeted, 9% Intensive, 24% Statutory:
+//   this gives roughly 16% Universal, 3% Emerging, 21% Targeted, 31% Intensive, 30% Statutory:
 //   a rule set with many indicators needs a low chance of each, as every "yes" can only raise
 //   the level.)
 // - questions are put in the order the engine would put them: a question is answered only once
