@@ -171,7 +171,10 @@ void InvariantChecker::mark_known_readers() {
     }
     auto level_bearing = [&](const auto& items) {
         for (const auto& i : items)
-            if (i.level_index != kNone && reads_known_[i.slot]) level_reads_known_ = true;
+            if (i.level_index != kNone && reads_known_[i.slot]) {
+                level_reads_known_ = true;
+                level_bearing_slots_.push_back(i.slot);
+            }
     };
     level_bearing(rules_.rules);
     level_bearing(rules_.combinations);
@@ -508,7 +511,13 @@ std::optional<InvariantBreach> InvariantChecker::compare_refined(
             !reads_known_[rules_.routes[r].slot])
             return breach(fmt::format("{} was {}; with more answers it is {}", route_name(r),
                                       finding_words(o.routes[r]), finding_words(n.routes[r])));
-    if (level_reads_known_) return check_definitions(o, n, added);
+    // The level may move by design only where a rule reading known(...) has itself moved.
+    bool level_by_design = false;
+    if (level_reads_known_)
+        for (std::uint32_t slot : level_bearing_slots_)
+            level_by_design = level_by_design || (o.slots[slot].status != Tri::Unknown &&
+                                                  n.slots[slot].status != o.slots[slot].status);
+    if (level_by_design) return check_definitions(o, n, added);
     if (n.level < o.level)
         return breach(fmt::format("the level was {}; with more answers it falls to {}",
                                   level_name(o.level), level_name(n.level)));

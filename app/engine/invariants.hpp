@@ -97,6 +97,7 @@ class InvariantChecker {
     // consent position that gives way to a legal duty once that is settled).
     std::vector<bool> reads_known_;
     bool level_reads_known_ = false;
+    std::vector<std::uint32_t> level_bearing_slots_;  // rules, combinations, triggers among them
     std::vector<std::string> unchecked_;
     std::size_t searches_stopped_ = 0;
     std::vector<std::uint32_t> scratch_;
