@@ -10,6 +10,7 @@
 
 #include "cli.hpp"
 #include "engine/invariants.hpp"
+#include "engine/ruleset/load.hpp"
 #include "load_rules.hpp"
 
 namespace continuum::cli {
@@ -53,7 +54,20 @@ int run_invariants_check(const std::string& folder, std::size_t count, std::uint
         return failure;
     }
     if (!examples.empty()) {
+        // Inside the rule set (outside its cases/, tests/ or training/ folders) the examples would
+        // be read as rule files the next time the rules load.
+        namespace fs = std::filesystem;
         std::error_code ec;
+        const fs::path rel =
+            fs::weakly_canonical(examples, ec).lexically_relative(fs::weakly_canonical(folder, ec));
+        if (!ec && !rel.empty() && *rel.begin() != ".." &&
+            engine::is_rule_file(rel / "example.toml")) {
+            std::cerr
+                << examples
+                << ": error: this folder is inside the rule set, whose every .toml file is "
+                   "read as rules; write the examples elsewhere, or under its cases/ folder\n";
+            return kUsage;
+        }
         std::filesystem::create_directories(examples, ec);
         if (ec) {
             std::cerr << examples
@@ -64,10 +78,16 @@ int run_invariants_check(const std::string& folder, std::size_t count, std::uint
     engine::InvariantRun run = engine::run_invariants(*rules, count, seed);
     std::cout << fmt::format("Invariants of {} {} over {} generated cases (seed {})\n",
                              rules->info.id, rules->info.version, run.cases, run.seed);
-    std::size_t broken = 0;
+    std::size_t broken = 0, not_checked = 0;
     bool write_failed = false;
     for (const engine::InvariantFinding& f : run.findings) {
         const engine::InvariantInfo& info = engine::describe(f.kind);
+        if (const std::string& why = run.not_checked[static_cast<std::size_t>(f.kind)];
+            !why.empty()) {
+            ++not_checked;
+            std::cout << fmt::format("  n/a     {}: not checked: {}\n", info.id, why);
+            continue;
+        }
         if (f.cases == 0) {
             std::cout << fmt::format("  held    {}: {}\n", info.id, info.says);
             continue;
@@ -91,8 +111,6 @@ int run_invariants_check(const std::string& folder, std::size_t count, std::uint
             write_failed = true;
         }
     }
-    for (const std::string& note : run.unchecked)
-        std::cout << "  not checked: " << note << "\n";
     if (run.searches_stopped > 0)
         std::cout << fmt::format(
             "  {} \"what could change this\" search{} for an open finding stopped at {} limit "
@@ -100,8 +118,10 @@ int run_invariants_check(const std::string& folder, std::size_t count, std::uint
             "counted as broken\n",
             run.searches_stopped, run.searches_stopped == 1 ? "" : "es",
             run.searches_stopped == 1 ? "its" : "their", 2000);
-    std::cout << fmt::format("{} invariant{} held, {} broken\n", run.findings.size() - broken,
-                             run.findings.size() - broken == 1 ? "" : "s", broken);
+    const std::size_t held = run.findings.size() - broken - not_checked;
+    std::cout << fmt::format("{} invariant{} held, {} broken{}\n", held, held == 1 ? "" : "s",
+                             broken,
+                             not_checked ? fmt::format(", {} not checked", not_checked) : "");
     if (write_failed) return kUsage;
     return broken == 0 ? kOk : kFindings;
 }

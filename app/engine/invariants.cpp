@@ -110,18 +110,24 @@ InvariantChecker::InvariantChecker(const RuleSet& rules, std::uint64_t seed)
                                  {},
                                  r,
                                  static_cast<std::uint32_t>(rules.levels.size() - 1)});
-    if (s17_ == kNone || s47_ == kNone)
-        unchecked_.push_back("child-in-need-follows: the rule set has no route s17 or s47");
+    auto why_not = [&](InvariantKind k, const char* why) {
+        unchecked_[static_cast<std::size_t>(k)] = why;
+    };
+    if (ties_.empty())
+        why_not(InvariantKind::RouteLevel, "the rule set has no route s47, s20, s31, s44 or s46");
+    if (s17_ == kNone || (s47_ == kNone && s20_ == kNone))
+        why_not(InvariantKind::ChildInNeedFollows,
+                "the rule set has no route s17, or neither s47 nor s20");
     if (s31_ == kNone || s47_ == kNone)
-        unchecked_.push_back("court-within-enquiry: the rule set has no route s31 or s47");
+        why_not(InvariantKind::CourtWithinEnquiry, "the rule set has no route s31 or s47");
     if (t.child_in_need_level_index == kNone || s17_ == kNone)
-        unchecked_.push_back(
-            "child-in-need-level: [invariants] names no child_in_need_level (or no route s17)");
+        why_not(InvariantKind::ChildInNeedLevel,
+                "[invariants] names no child_in_need_level (or there is no route s17)");
     if (t.referral_level_index == kNone && t.referral_route_indices.empty() &&
         t.referral_action_indices.empty())
-        unchecked_.push_back(
-            "trigger-refers: [invariants] does not say what a referral is (referral_level, "
-            "referral_routes or referral_actions)");
+        why_not(InvariantKind::TriggerRefers,
+                "[invariants] does not say what a referral is (referral_level, referral_routes "
+                "or referral_actions)");
 }
 
 void InvariantChecker::mark_known_readers() {
@@ -579,7 +585,7 @@ InvariantRun run_invariants(const RuleSet& rules, std::size_t count, std::uint64
             }
         }
     }
-    run.unchecked = checker.unchecked();
+    run.not_checked = checker.unchecked();
     run.searches_stopped = checker.searches_stopped();
     return run;
 }

@@ -60,8 +60,9 @@ class InvariantChecker {
     std::optional<InvariantBreach> recheck(const Case& c, InvariantKind kind,
                                            const std::vector<HypotheticalAnswer>& added);
 
-    // Invariants this rule set cannot be checked against (a route or [invariants] key missing).
-    const std::vector<std::string>& unchecked() const { return unchecked_; }
+    // By invariant: why this rule set cannot be checked against it (a route or [invariants] key
+    // missing), or empty when it is checked.
+    const std::array<std::string, kInvariantKinds>& unchecked() const { return unchecked_; }
     // "What could change this" searches that stopped at their limit (counted, not breaches).
     std::size_t searches_stopped() const { return searches_stopped_; }
 
@@ -98,7 +99,7 @@ class InvariantChecker {
     std::vector<bool> reads_known_;
     bool level_reads_known_ = false;
     std::vector<std::uint32_t> level_bearing_slots_;  // rules, combinations, triggers among them
-    std::vector<std::string> unchecked_;
+    std::array<std::string, kInvariantKinds> unchecked_;
     std::size_t searches_stopped_ = 0;
     std::vector<std::uint32_t> scratch_;
 };
@@ -115,7 +116,7 @@ struct InvariantRun {
     std::size_t cases = 0;
     std::uint64_t seed = 0;
     std::array<InvariantFinding, kInvariantKinds> findings;
-    std::vector<std::string> unchecked;
+    std::array<std::string, kInvariantKinds> not_checked;  // why, by invariant; empty: checked
     std::size_t searches_stopped = 0;
     bool all_held() const;
 };
