@@ -209,20 +209,11 @@ std::uint32_t InvariantChecker::highest_open_level(const Outcome& o) const {
     return open;
 }
 
-// The answers worth trying for question q of case c: dates counted back from its referral day,
-// and for a range answer only values inside the range.
+// The answers worth trying for question q of case c (see fit_to_case).
 std::vector<HypotheticalAnswer> InvariantChecker::candidates_for(const Case& c,
                                                                  std::uint32_t q) const {
     std::vector<HypotheticalAnswer> out = candidates_[q];
-    for (auto& h : out)
-        if (rules_.questions[q].type == AnswerType::Date)
-            h.value = Value::number(c.referred_at.day + h.value.lo);
-    if (is_range_answer(rules_.questions[q], c.answers[q])) {
-        const Value& range = c.answers[q].value;
-        std::erase_if(out, [&](const HypotheticalAnswer& h) {
-            return h.value.lo < range.lo || h.value.lo > range.hi;
-        });
-    }
+    fit_to_case(rules_, c, q, out);
     return out;
 }
 

@@ -98,6 +98,25 @@ std::vector<HypotheticalAnswer> candidate_answers(const RuleSet& rules, std::uin
     return out;
 }
 
+void fit_to_case(const RuleSet& rules, const Case& c, std::uint32_t qi,
+                 std::vector<HypotheticalAnswer>& answers) {
+    if (rules.questions[qi].type == AnswerType::Date)
+        for (auto& a : answers)
+            a.value = Value::number(c.referred_at.day + a.value.lo);
+    // A number answered as a range is open only within it: "at least 1" is never narrowed to 0.
+    if (!is_range_answer(rules.questions[qi], c.answers[qi])) return;
+    const Value& range = c.answers[qi].value;
+    std::erase_if(answers, [&](const HypotheticalAnswer& a) {
+        return a.value.lo < range.lo || a.value.lo > range.hi;
+    });
+    if (!answers.empty()) return;
+    // No threshold inside the range: its own bound is the answer worth trying.
+    const Value bound = Value::number(std::isfinite(range.lo) ? range.lo : range.hi);
+    answers.push_back({qi, bound,
+                       describe_answer(rules.questions[qi],
+                                       Answer{AnswerState::Answered, bound, {}})});
+}
+
 // [SECTION] Search
 
 namespace {
@@ -108,22 +127,7 @@ class Finder {
         : rules_(rules), base_(c), o_(o), limits_(limits), evaluator_(rules), scratch_(c) {
         for (std::uint32_t qi = 0; qi < rules.questions.size(); ++qi) {
             auto answers = candidate_answers(rules, qi);
-            for (auto& a : answers)
-                if (rules.questions[qi].type == AnswerType::Date)
-                    a.value = Value::number(c.referred_at.day + a.value.lo);
-            // A number answered as a range is open only within it: "at least 1" is never
-            // narrowed to 0.
-            if (is_range_answer(rules.questions[qi], c.answers[qi])) {
-                const Value& range = c.answers[qi].value;
-                std::erase_if(answers, [&](const HypotheticalAnswer& a) {
-                    return a.value.lo < range.lo || a.value.lo > range.hi;
-                });
-                answers.insert(
-                    answers.begin(),
-                    {qi, Value::number(range.lo == -Value::kInf ? range.hi : range.lo), ""});
-                answers.front().label = describe_answer(
-                    rules.questions[qi], Answer{AnswerState::Answered, answers.front().value, {}});
-            }
+            fit_to_case(rules, c, qi, answers);
             answers_.push_back(std::move(answers));
         }
     }

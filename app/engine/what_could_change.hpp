@@ -56,5 +56,9 @@ ChangeTarget what_could_change_one(const RuleSet& rules, const Case& c, const Ou
 
 // The answers worth trying for one question (used by the search and by case generation).
 std::vector<HypotheticalAnswer> candidate_answers(const RuleSet& rules, std::uint32_t question);
+// Those answers made to fit case `c`: dates counted back from its referral day, and for a number
+// answered as a range only values inside it (its own bound when no other is).
+void fit_to_case(const RuleSet& rules, const Case& c, std::uint32_t question,
+                 std::vector<HypotheticalAnswer>& answers);
 
 }  // namespace continuum::engine
