@@ -112,9 +112,9 @@ void fit_to_case(const RuleSet& rules, const Case& c, std::uint32_t qi,
     if (!answers.empty()) return;
     // No threshold inside the range: its own bound is the answer worth trying.
     const Value bound = Value::number(std::isfinite(range.lo) ? range.lo : range.hi);
-    answers.push_back({qi, bound,
-                       describe_answer(rules.questions[qi],
-                                       Answer{AnswerState::Answered, bound, {}})});
+    answers.push_back(
+        {qi, bound,
+         describe_answer(rules.questions[qi], Answer{AnswerState::Answered, bound, {}})});
 }
 
 // [SECTION] Search

@@ -165,9 +165,10 @@ TEST_CASE("known(x) is true only for an answer, never unknown itself", "[expr]")
 
 TEST_CASE("known(fact) follows the fact in the same evaluation, never an earlier one", "[expr]") {
     // g is a fact over a; f = known(g). The evaluator is reused, as the GUI and impact do.
-    std::string text = fixture::yes_no("a") +
-                       "[[fact]]\nid = \"g\"\nlabel = \"g\"\ncites = [\"src\"]\nwhen = \"a\"\n"
-                       "[[fact]]\nid = \"f\"\nlabel = \"f\"\ncites = [\"src\"]\nwhen = \"known(g)\"\n";
+    std::string text =
+        fixture::yes_no("a") +
+        "[[fact]]\nid = \"g\"\nlabel = \"g\"\ncites = [\"src\"]\nwhen = \"a\"\n"
+        "[[fact]]\nid = \"f\"\nlabel = \"f\"\ncites = [\"src\"]\nwhen = \"known(g)\"\n";
     auto loaded = fixture::load(text);
     REQUIRE(loaded.ok());
     const RuleSet& rules = *loaded.rules;
