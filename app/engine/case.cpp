@@ -37,6 +37,40 @@ bool is_range_answer(const Question& q, const Answer& a) {
            a.value.lo != a.value.hi;
 }
 
+bool is_partial_chronology(const Question& q, const Answer& a) {
+    return a.state == AnswerState::Answered && q.type == AnswerType::Chronology && !a.value.known;
+}
+
+Answer chronology_answer(Chronology c) {
+    Answer a;
+    a.state = AnswerState::Answered;
+    sort_contacts(c.contacts);
+    a.value.known = c.complete;
+    a.chronology = std::make_shared<const Chronology>(std::move(c));
+    return a;
+}
+
+const Chronology* recorded_chronology(const RuleSet& rules, const Case& c) {
+    const std::uint32_t q = rules.chronology.question;
+    if (q == kNone || q >= c.answers.size()) return nullptr;
+    const Answer& a = c.answers[q];
+    return a.state == AnswerState::Answered ? a.chronology.get() : nullptr;
+}
+
+namespace {
+std::string chronology_text(const Chronology* c) {
+    if (!c) return "not recorded";
+    const std::size_t n = c->contacts.size();
+    std::string count = n == 0   ? std::string("no earlier contacts")
+                        : n == 1 ? std::string("1 earlier contact")
+                                 : fmt::format("{} earlier contacts", n);
+    return c->complete ? count + " (every agency checked)"
+                       : count +
+                             " recorded so far (the chronology is partial: not every "
+                             "agency has been checked)";
+}
+}  // namespace
+
 StatedBounds stated_bounds(const Question& q, const Value& v) {
     StatedBounds b;
     b.at_least = v.lo;
@@ -96,6 +130,7 @@ std::string describe_answer(const Question& q, const Answer& a) {
                        : "?";
         case AnswerType::Date: return format_date(static_cast<DayNumber>(a.value.lo));
         case AnswerType::Text: return a.text;
+        case AnswerType::Chronology: return chronology_text(a.chronology.get());
     }
     return "?";
 }

@@ -2,9 +2,11 @@
 // question whether it was answered, answered "unknown", or not asked.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "chronology.hpp"
 #include "date_time.hpp"
 #include "ruleset/schema.hpp"
 #include "value.hpp"
@@ -14,9 +16,16 @@ namespace continuum::engine {
 enum class AnswerState : std::uint8_t { NotAsked, Answered, Unknown };
 
 struct Answer {
+    Answer() = default;
+    Answer(AnswerState s, Value v, std::string t = {}, std::shared_ptr<const Chronology> c = {})
+        : state(s), value(v), text(std::move(t)), chronology(std::move(c)) {}
+
     AnswerState state = AnswerState::NotAsked;
     Value value;       // when answered; a number answered as a range is an interval (lo < hi)
     std::string text;  // free-text answers
+    // The chronology question's answer (value.known: complete, every agency checked). Shared
+    // and never changed in place, so copying a case copies no contacts.
+    std::shared_ptr<const Chronology> chronology;
 };
 
 // The bounds a practitioner stated for a number answered as a range ("at least 1, perhaps
@@ -29,6 +38,11 @@ struct StatedBounds {
 
 // True for a number question answered with a range rather than one value.
 bool is_range_answer(const Question& q, const Answer& a);
+// True for a chronology recorded only in part: more contacts may be found.
+bool is_partial_chronology(const Question& q, const Answer& a);
+// The chronology question's answer: the contacts, complete or not.
+Answer chronology_answer(Chronology c);
+
 StatedBounds stated_bounds(const Question& q, const Value& v);
 
 struct Case {
@@ -36,6 +50,9 @@ struct Case {
     DateTime referred_at;
     std::vector<Answer> answers;  // by question index; size == rules.questions.size()
 };
+
+// The chronology a case records, or nullptr when it has none (not asked).
+const Chronology* recorded_chronology(const RuleSet& rules, const Case& c);
 
 // An empty case for a rule set: nothing asked yet.
 Case blank_case(const RuleSet& rules);

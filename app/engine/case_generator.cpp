@@ -34,7 +34,7 @@ constexpr const char* kNotes[] = {
 }  // namespace
 
 CaseGenerator::CaseGenerator(const RuleSet& rules, std::uint64_t seed)
-    : rules_(rules), rng_(seed), evaluator_(rules), tracer_(rules) {
+    : rules_(rules), rng_(seed), evaluator_(rules), tracer_(rules), seed_(seed) {
     if (!rules.calendar.bank_holidays.empty() &&
         rules.calendar.covers_to - 60 > rules.calendar.covers_from) {
         first_day_ = rules.calendar.covers_from;
@@ -71,11 +71,49 @@ DateTime CaseGenerator::referral_time() {
     return {day, 8 * 3600 + minute * 60};
 }
 
+// Earlier contacts, from a generator of the chronology's own (see the header).
+Chronology CaseGenerator::chronology(Profile profile, DayNumber referral_day) {
+    std::mt19937_64 rng(seed_ ^ (0x9e3779b97f4a7c15ULL * made_));
+    auto below = [&](std::uint64_t n) {
+        const std::uint64_t threshold = (0 - n) % n;
+        for (;;) {
+            std::uint64_t x = rng();
+            if (x >= threshold) return x % n;
+        }
+    };
+    auto chance = [&](double p) { return static_cast<double>(rng() >> 11) * 0x1.0p-53 < p; };
+    const ChronologyTerms& t = rules_.chronology;
+    const auto level = static_cast<int>(profile);
+    Chronology out;
+    out.complete = chance(0.5);
+    const std::uint64_t most = level == 0 ? 2 : level == 1 ? 4 : 8;
+    const std::uint64_t n = below(most + 1);
+    const std::uint64_t categories = t.categories.size();
+    const std::uint64_t theme = below(categories);
+    for (std::uint64_t i = 0; i < n; ++i) {
+        Contact c;
+        c.day = referral_day - static_cast<DayNumber>(below(730));
+        c.source = static_cast<std::uint16_t>(below(t.sources.size()));
+        const std::uint64_t first = chance(0.2 * (level + 1)) ? theme : below(categories);
+        c.categories = std::uint64_t{1} << first;
+        if (chance(0.2)) c.categories |= std::uint64_t{1} << below(categories);
+        c.outcome = static_cast<std::uint16_t>(below(t.outcomes.size()));
+        out.contacts.push_back(c);
+    }
+    return out;
+}
+
 void CaseGenerator::answer(std::uint32_t qi, Profile profile, Case& c) {
     const Question& q = rules_.questions[qi];
     Answer& a = c.answers[qi];
+    if (q.type == AnswerType::Chronology) {
+        std::mt19937_64 rng(seed_ ^ (0x9e3779b97f4a7c15ULL * made_) ^ 0x5bd1e995ULL);
+        if (static_cast<double>(rng() >> 11) * 0x1.0p-53 >= 0.2)
+            a = chronology_answer(chronology(profile, c.referred_at.day));
+        return;
+    }
     if (chance(kUnknown)) {
-        a = Answer{AnswerState::Unknown, Value::unknown(), {}};
+        a = Answer{AnswerState::Unknown, Value::unknown(), {}, {}};
         return;
     }
     a.state = AnswerState::Answered;
@@ -131,6 +169,8 @@ void CaseGenerator::answer(std::uint32_t qi, Profile profile, Case& c) {
             a.value = Value::text_present();
             a.text = kNotes[below(std::size(kNotes))];
             break;
+        case AnswerType::Chronology:
+            break;  // drawn above, from its own generator
     }
 }
 

@@ -27,7 +27,15 @@
 //     k uniform between min and the number, else "at most k", k uniform between the number
 //     and max (a bound that leaves one value is that number);
 //   - date: uniform over the 3 years (1,095 days) before the referral day;
-//   - free text: one of six neutral synthetic notes.
+//   - free text: one of six neutral synthetic notes;
+//   - the chronology (a rule set with [chronology]) is drawn from a generator of its own,
+//     seeded from the seed and the case's number, so that the other answers are the same as
+//     for a rule set without one: not recorded (20%), partial (40%) or complete (40%); up to 2
+//     (low), 4 (moderate) or 8 (high) contacts, uniform in number, each dated uniformly over the
+//     2 years (730 days) before the referral day, from a source drawn uniformly, about the
+//     case's theme category (drawn once per case) with probability 20% / 40% / 60% and
+//     otherwise a category drawn uniformly, a second category with probability 20%, and an
+//     outcome drawn uniformly. Never "unknown".
 #pragma once
 #include <cstdint>
 #include <random>
@@ -55,6 +63,7 @@ class CaseGenerator {
     bool chance(double p) { return unit() < p; }
     DateTime referral_time();
     void answer(std::uint32_t question, Profile profile, Case& c);
+    Chronology chronology(Profile profile, DayNumber referral_day);
 
     const RuleSet& rules_;
     std::mt19937_64 rng_;
@@ -62,6 +71,7 @@ class CaseGenerator {
     Outcome outcome_;
     Tracer tracer_;
     std::vector<std::uint32_t> asking_;
+    std::uint64_t seed_ = 0;
     std::uint64_t made_ = 0;
     DayNumber first_day_ = 0, last_day_ = 0;
 };

@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "chronology_io.hpp"
+
 namespace continuum::engine {
 
 namespace {
@@ -40,6 +42,10 @@ std::string set_range(const Question& q, const RawAnswer& raw, Answer& out) {
 }  // namespace
 
 namespace {
+
+const char* const kChronologyNotUnknown =
+    "the chronology cannot be listed as unknown: record the contacts found so far with "
+    "complete = false";
 
 std::string_view trimmed(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
@@ -164,6 +170,9 @@ std::string set_answer(const Question& q, const RawAnswer& raw, Answer& out) {
             out.value = Value::text_present();
             out.text = raw.text;
             break;
+        case AnswerType::Chronology:
+            return "is the chronology of earlier contacts: write it as its own table, "
+                   "[chronology] with complete and contacts, not as an answer";
     }
     out.state = AnswerState::Answered;
     return {};
@@ -324,7 +333,11 @@ void read_answers(const RuleSet& rules, const toml::table* answers, const toml::
                     fmt::format("question '{}' is both answered and listed as unknown", id));
             continue;
         }
-        c.answers[qi] = Answer{AnswerState::Unknown, Value::unknown(), {}};
+        if (rules.questions[qi].type == AnswerType::Chronology) {
+            d.error(file.path(), file.pos(item), "bad-answer", kChronologyNotUnknown);
+            continue;
+        }
+        c.answers[qi] = Answer{AnswerState::Unknown, Value::unknown(), {}, {}};
     }
     room.close(file.path());
 }
@@ -338,7 +351,7 @@ std::optional<Case> read_case_toml(const RuleSet& rules, const std::string& path
     std::size_t errors_before = d.error_count();
     Case c = blank_case(rules);
     {
-        TableReader top(doc, file, d, "the case file", {"case", "answers"});
+        TableReader top(doc, file, d, "the case file", {"case", "answers", "chronology"});
         const toml::table* meta = top.table("case");
         if (!meta) {
             d.error(path, {1, 1}, "missing-key",
@@ -358,6 +371,7 @@ std::optional<Case> read_case_toml(const RuleSet& rules, const std::string& path
                         "count from it");
             }
             read_answers(rules, top.table("answers"), m.node("unknown"), file, d, c);
+            read_chronology_toml(rules, top.node("chronology"), file, d, c);
         }
     }
     if (d.error_count() > errors_before) return std::nullopt;
@@ -397,10 +411,12 @@ std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::
     ErrorRoom room(d);
     Case c = blank_case(rules);
     for (const auto& [key, value] : j.items())
-        if (key != "ref" && key != "referred_at" && key != "answers" && key != "unknown")
+        if (key != "ref" && key != "referred_at" && key != "answers" && key != "unknown" &&
+            key != "chronology")
             d.error(file, at, "unknown-key",
                     fmt::format("unknown key '{}'{}", key,
-                                did_you_mean(key, {"ref", "referred_at", "answers", "unknown"})));
+                                did_you_mean(key, {"ref", "referred_at", "answers", "unknown",
+                                                   "chronology"})));
     if (j.contains("ref") && j["ref"].is_string())
         c.ref = j["ref"].get<std::string>();
     else
@@ -487,12 +503,16 @@ std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::
                     d.error(
                         file, at, "answered-and-unknown",
                         fmt::format("question '{}' is both answered and listed as unknown", id));
+                } else if (rules.questions[qi].type == AnswerType::Chronology) {
+                    d.error(file, at, "bad-answer", kChronologyNotUnknown);
                 } else {
-                    c.answers[qi] = Answer{AnswerState::Unknown, Value::unknown(), {}};
+                    c.answers[qi] = Answer{AnswerState::Unknown, Value::unknown(), {}, {}};
                 }
             }
         }
     }
+    if (j.contains("chronology") && when)
+        read_chronology_json(rules, j["chronology"], file, line, d, c, set_aside);
     room.close(file);
     if (d.error_count() > errors_before) return std::nullopt;
     return c;
@@ -568,8 +588,16 @@ nlohmann::json answer_to_json(const Question& q, const Answer& a) {
             return format_date(static_cast<DayNumber>(a.value.lo));
         case AnswerType::Text:
             return a.text;
+        case AnswerType::Chronology:
+            break;  // its terms are the rule set's: see the overload with the rule set
     }
     return nullptr;
+}
+
+nlohmann::json answer_to_json(const RuleSet& rules, const Question& q, const Answer& a) {
+    if (q.type == AnswerType::Chronology)
+        return a.chronology ? chronology_to_json(rules, *a.chronology) : nullptr;
+    return answer_to_json(q, a);
 }
 
 std::string answer_to_toml(const Question& q, const Answer& a) {
@@ -584,6 +612,8 @@ std::string answer_to_toml(const Question& q, const Answer& a) {
             return format_date(static_cast<DayNumber>(a.value.lo));
         case AnswerType::Text:
             return toml_quote(a.text);
+        case AnswerType::Chronology:
+            return toml_quote(describe_answer(q, a));
     }
     return "\"\"";
 }
@@ -599,9 +629,12 @@ std::string case_to_toml(const RuleSet& rules, const Case& c) {
     out += "unknown = [" + unknown + "]\n\n[answers]\n";
     for (std::size_t i = 0; i < rules.questions.size(); ++i) {
         const Answer& a = c.answers[i];
-        if (a.state != AnswerState::Answered) continue;
+        if (a.state != AnswerState::Answered || rules.questions[i].type == AnswerType::Chronology)
+            continue;
         out += rules.questions[i].id + " = " + answer_to_toml(rules.questions[i], a) + "\n";
     }
+    if (const Chronology* chronology = recorded_chronology(rules, c))
+        out += "\n" + chronology_to_toml(rules, *chronology);
     return out;
 }
 
@@ -615,11 +648,15 @@ nlohmann::json case_to_json(const RuleSet& rules, const Case& c) {
         const Answer& a = c.answers[i];
         const Question& q = rules.questions[i];
         if (a.state == AnswerState::Unknown) unknown.push_back(q.id);
-        if (a.state != AnswerState::Answered) continue;
+        if (a.state != AnswerState::Answered || q.type == AnswerType::Chronology) continue;
         answers[q.id] = answer_to_json(q, a);
     }
     j["answers"] = answers;
     j["unknown"] = unknown;
+    // Only when recorded: a case without one serialises (and hashes, in the audit log) as
+    // before the chronology existed.
+    if (const Chronology* chronology = recorded_chronology(rules, c))
+        j["chronology"] = chronology_to_json(rules, *chronology);
     return j;
 }
 

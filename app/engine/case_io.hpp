@@ -60,11 +60,15 @@ std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::
                                           std::vector<std::string>* set_aside = nullptr);
 
 std::string case_to_toml(const RuleSet& rules, const Case& c);
-// One answered value as written under [answers]: `true`, `14`, `{ at_least = 1 }`, `"choice"`.
+// One answered value as written under [answers]: `true`, `14`, `{ at_least = 1 }`, `"choice"`
+// (the chronology, written as its own table by case_to_toml, as a quoted summary).
 std::string answer_to_toml(const Question& q, const Answer& a);
 // One answered value as JSON: true/false, a number, `{"at_least": 1}` for a range, a choice id,
 // "YYYY-MM-DD" or the text.
 nlohmann::json answer_to_json(const Question& q, const Answer& a);
+// The same for any question: the chronology as {"complete": ..., "contacts": [...]} in the rule
+// set's term ids (the overload without the rule set gives null for it).
+nlohmann::json answer_to_json(const RuleSet& rules, const Question& q, const Answer& a);
 nlohmann::json case_to_json(const RuleSet& rules, const Case& c);
 
 }  // namespace continuum::engine

@@ -18,6 +18,7 @@ struct FastCaseReader::Parser {
     std::string copy;                    // a line without room after it, with padding
     std::vector<std::uint32_t> unknown;  // applied after the answers, as the careful reader does
     RawAnswer raw;
+    Chronology chronology;  // checked against the referral once the whole line is read
 };
 
 FastCaseReader::FastCaseReader(const RuleSet& rules)
@@ -98,6 +99,82 @@ bool raw_answer(od::value v, RawAnswer& raw) {
     }
 }
 
+// The index of `id` among a rule set's chronology terms, or -1.
+int term(const std::vector<std::string>& ids, std::string_view id) {
+    for (std::size_t k = 0; k < ids.size(); ++k)
+        if (ids[k] == id) return static_cast<int>(k);
+    return -1;
+}
+
+// One contact, {"date", "source", "categories", "outcome"} with terms the rule set defines;
+// false for anything the careful reader would have to look at.
+bool contact(od::value v, const ChronologyTerms& t, Contact& out) {
+    od::object object;
+    if (v.get_object().get(object)) return false;
+    bool date = false, source = false, categories = false, outcome = false;
+    out = Contact{};
+    for (auto field_result : object) {
+        od::field field;
+        std::string_view key, text;
+        if (std::move(field_result).get(field) || field.unescaped_key().get(key)) return false;
+        if (key == "categories") {
+            od::array list;
+            if (categories || field.value().get_array().get(list)) return false;
+            for (auto item : list) {
+                if (item.get_string().get(text)) return false;
+                const int k = term(t.category_ids, text);
+                if (k < 0) return false;
+                out.categories |= std::uint64_t{1} << k;
+            }
+            categories = true;
+            continue;
+        }
+        if (field.value().get_string().get(text)) return false;
+        if (key == "date" && !date) {
+            auto day = parse_date(text);
+            if (!day) return false;
+            out.day = *day;
+            date = true;
+        } else if ((key == "source" && !source) || (key == "outcome" && !outcome)) {
+            const int k = term(key == "source" ? t.source_ids : t.outcome_ids, text);
+            if (k < 0) return false;
+            (key == "source" ? out.source : out.outcome) = static_cast<std::uint16_t>(k);
+            (key == "source" ? source : outcome) = true;
+        } else {
+            return false;
+        }
+    }
+    return date && source && outcome && out.categories != 0;
+}
+
+bool chronology(od::value v, const ChronologyTerms& t, Chronology& out) {
+    od::object object;
+    if (v.get_object().get(object)) return false;
+    out.contacts.clear();
+    bool complete = false, contacts = false;
+    for (auto field_result : object) {
+        od::field field;
+        std::string_view key;
+        if (std::move(field_result).get(field) || field.unescaped_key().get(key)) return false;
+        if (key == "complete" && !complete) {
+            if (field.value().get_bool().get(out.complete)) return false;
+            complete = true;
+        } else if (key == "contacts" && !contacts) {
+            od::array list;
+            if (field.value().get_array().get(list)) return false;
+            for (auto item : list) {
+                od::value value;
+                if (item.get(value) || out.contacts.size() == kMaxContacts) return false;
+                if (!contact(value, t, out.contacts.emplace_back())) return false;
+            }
+            contacts = true;
+        } else {
+            return false;
+        }
+    }
+    return complete;
+}
+
 // Whether the line is one JSON object and nothing after it: the parser reads the object field
 // by field and would not notice text after its closing brace, which the careful reader refuses.
 bool one_object(std::string_view line) {
@@ -159,7 +236,8 @@ bool FastCaseReader::read(std::string_view line, std::size_t readable, Case& out
 
     out.answers.assign(rules_.questions.size(), Answer{});
     p.unknown.clear();
-    bool have_ref = false, have_time = false, have_answers = false, have_unknown = false;
+    bool have_ref = false, have_time = false, have_answers = false, have_unknown = false,
+         have_chronology = false;
     for (auto field_result : object) {
         od::field field;
         std::string_view key;
@@ -199,17 +277,28 @@ bool FastCaseReader::read(std::string_view line, std::size_t readable, Case& out
                 std::string_view id;
                 if (id_result.get_string().get(id)) return false;
                 const std::uint32_t qi = rules_.question_index(id);
-                if (qi == kNone) return false;
+                if (qi == kNone || rules_.questions[qi].type == AnswerType::Chronology)
+                    return false;
                 p.unknown.push_back(qi);
             }
+        } else if (key == "chronology") {
+            if (have_chronology || rules_.chronology.question == kNone ||
+                !chronology(value, rules_.chronology, p.chronology))
+                return false;
+            have_chronology = true;
         } else {
             return false;
         }
     }
     if (!have_ref || !have_time) return false;
+    if (have_chronology) {
+        for (const Contact& c : p.chronology.contacts)
+            if (c.day > out.referred_at.day) return false;
+        out.answers[rules_.chronology.question] = chronology_answer(p.chronology);
+    }
     for (std::uint32_t qi : p.unknown) {
         if (out.answers[qi].state == AnswerState::Answered) return false;
-        out.answers[qi] = Answer{AnswerState::Unknown, Value::unknown(), {}};
+        out.answers[qi] = Answer{AnswerState::Unknown, Value::unknown(), {}, {}};
     }
     return true;
 }

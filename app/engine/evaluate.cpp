@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "calendar.hpp"
+#include "chronology_eval.hpp"
 #include "expr/eval.hpp"
 
 namespace continuum::engine {
@@ -95,7 +96,9 @@ void Evaluator::set_question(const Case& c, Outcome& out, std::uint32_t q, Tri v
 void Evaluator::evaluate_slots(const Case& c, Outcome& out) {
     const expr::Machine& m = rules_.machine;
     Tri* t = out.truths.data();
-    expr::EvalContext ctx{&rules_.program,  &m, out.values.data(), t, out.node_values.data(),
+    expr::EvalContext ctx{&rules_.program,        &m,
+                          out.values.data(),      t,
+                          out.node_values.data(), out.contact_values.data(),
                           c.referred_at.day};
     for (std::uint32_t q : m.always_asked)
         set_question(c, out, q, Tri::True);
@@ -299,6 +302,7 @@ void Evaluator::evaluate(const Case& c, Outcome& out) {
     out.node_values.resize(rules_.program.nodes.size());
     out.truths.assign(rules_.machine.initial.begin(), rules_.machine.initial.end());
     out.referred_at = c.referred_at;
+    contact_values(rules_, c, out.contact_values);  // once per case, before any rule reads them
     evaluate_slots(c, out);
     decide_level(out);
     collect_routes_triggers_consent(out);

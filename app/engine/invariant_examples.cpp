@@ -51,6 +51,10 @@ std::string example_case_file(const RuleSet& rules, const InvariantFinding& f) {
         out += "# It is overturned when these answers are added under [answers]:\n";
         for (const HypotheticalAnswer& h : f.example_breach.added) {
             const Question& q = rules.questions[h.question];
+            if (q.type == AnswerType::Chronology) {  // its own table, not an answer
+                out += fmt::format("#   the chronology: {}\n", h.label);
+                continue;
+            }
             Answer a{AnswerState::Answered, h.value,
                      q.type == AnswerType::Text ? "(answered)" : ""};
             out += fmt::format("#   {} = {}\n", q.id, answer_to_toml(q, a));

@@ -366,8 +366,7 @@ InvariantChecker::Settles InvariantChecker::level_settles(const Case& c) {
             for (;;) {
                 if (++evaluations > kSearchEvaluations) return Settles::NotJudged;
                 for (std::size_t i = 0; i < k; ++i)
-                    trial.answers[pool[idx[i]]] =
-                        Answer{AnswerState::Answered, answers[idx[i]][pick[i]].value, {}};
+                    trial.answers[pool[idx[i]]] = to_answer(answers[idx[i]][pick[i]]);
                 refined_evaluator_.evaluate(trial, refined_);
                 for (std::size_t i = 0; i < k; ++i)
                     trial.answers[pool[idx[i]]] = c.answers[pool[idx[i]]];
@@ -454,7 +453,7 @@ std::optional<InvariantBreach> InvariantChecker::recheck(
                     (is_range_answer(rules_.questions[h.question], was) &&
                      (h.value.lo < was.value.lo || h.value.lo > was.value.hi)))
                     return std::nullopt;  // no longer an answer that adds information
-                refined.answers[h.question] = Answer{AnswerState::Answered, h.value, {}};
+                refined.answers[h.question] = to_answer(h);
             }
             if (auto b = compare_refined(refined, added)) out.push_back(*b);
             break;
@@ -486,7 +485,7 @@ void InvariantChecker::check_refinements(const Case& c, Breaches& out) {
         std::vector<HypotheticalAnswer> choices = candidates_for(c, q);
         if (choices.empty()) continue;
         added.push_back(choices[rng_() % choices.size()]);
-        refined.answers[q] = Answer{AnswerState::Answered, added.back().value, {}};
+        refined.answers[q] = to_answer(added.back());
         if (rules_.questions[q].type == AnswerType::Text) refined.answers[q].text = "(answered)";
         if (auto b = compare_refined(refined, added)) {
             out.push_back(*b);

@@ -34,23 +34,21 @@ template <typename Holds>
 std::optional<bool> ever(const RuleSet& rules, const std::vector<std::uint32_t>& questions, Holds holds,
                          Evaluator& ev, Outcome& out) {
     constexpr std::size_t kMaxCombinations = 512;
+    Case c = blank_case(rules);
+    c.referred_at = {20465, 9 * 3600};
     std::vector<std::vector<HypotheticalAnswer>> answers;
     std::size_t combinations = 1;
     for (std::uint32_t q : questions) {
         answers.push_back(candidate_answers(rules, q));
-        combinations *= std::max<std::size_t>(1, answers.back().size());
+        fit_to_case(rules, c, q, answers.back());  // dates from the referral; chronologies
+        if (answers.back().empty()) return std::nullopt;
+        combinations *= answers.back().size();
         if (combinations > kMaxCombinations) return std::nullopt;
     }
-    Case c = blank_case(rules);
-    c.referred_at = {20465, 9 * 3600};
     std::vector<std::size_t> pick(questions.size(), 0);
     while (true) {
-        for (std::size_t i = 0; i < questions.size(); ++i) {
-            Answer& a = c.answers[questions[i]];
-            a.state = AnswerState::Answered;
-            a.value = answers[i][pick[i]].value;
-            if (rules.questions[questions[i]].type == AnswerType::Date) a.value = Value::number(c.referred_at.day + a.value.lo);
-        }
+        for (std::size_t i = 0; i < questions.size(); ++i)
+            c.answers[questions[i]] = to_answer(answers[i][pick[i]]);
         ev.evaluate(c, out);
         if (holds(out)) return true;
         std::size_t i = 0;

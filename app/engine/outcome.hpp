@@ -52,6 +52,7 @@ struct Outcome {
     std::vector<SlotResult> slots;        // by slot
     std::vector<Tri> truths;              // by cell (expr::Machine): slots, nodes, constants
     std::vector<Value> node_values;       // by node, numbers only; read through expr::node_value
+    std::vector<Value> contact_values;    // by Program::contact_queries, once per case
 };
 
 }  // namespace continuum::engine

@@ -185,6 +185,23 @@ std::vector<Described> describe_all(const RuleSet& rs) {
         d.text("title", dm.title).text("description", dm.description);
         out.push_back(std::move(d));
     }
+    if (rs.chronology.declared) {
+        // The terms, in order (a rule's filter names them by id; the table lists them so).
+        Described d;
+        d.kind = "chronology";
+        d.id = "chronology";
+        d.origin = rs.chronology.origin;
+        auto terms = [](const std::vector<ChoiceOption>& list) {
+            std::vector<std::string> out;
+            for (const auto& t : list)
+                out.push_back(t.label == t.id ? t.id : t.id + " (" + t.label + ")");
+            return joined(out);
+        };
+        d.text("sources", terms(rs.chronology.sources))
+            .text("categories", terms(rs.chronology.categories))
+            .text("outcomes", terms(rs.chronology.outcomes));
+        out.push_back(std::move(d));
+    }
     for (const auto& q : rs.questions) {
         Described d = start("question", q);
         d.condition = q.ask_when.text;
@@ -273,9 +290,9 @@ std::vector<Described> describe_all(const RuleSet& rs) {
     return out;
 }
 
-const char* const kKindOrder[] = {"ruleset", "calendar", "source", "level",  "level_order",
-                                  "domain",  "question", "fact",   "rule",   "combination",
-                                  "trigger", "route",    "action", "consent"};
+const char* const kKindOrder[] = {"ruleset",     "calendar",   "source",   "level",  "level_order",
+                                  "domain",      "chronology", "question", "fact",   "rule",
+                                  "combination", "trigger",    "route",    "action", "consent"};
 
 int kind_rank(std::string_view kind) {
     for (int i = 0; i < static_cast<int>(std::size(kKindOrder)); ++i)

@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "case_io.hpp"
+#include "chronology_io.hpp"
 #include "evaluate.hpp"
 #include "ruleset/toml_reader.hpp"
 #include "trace.hpp"
@@ -39,8 +40,9 @@ void check_ids(const RuleSet& rules, TableReader& r, const SourceFile& file, Dia
 Scenario read_scenario(const RuleSet& rules, const toml::table& t, const SourceFile& file,
                        Diagnostics& d) {
     Scenario s;
-    TableReader r(t, file, d, "[[test]]",
-                  {"name", "narrative", "todo", "referred_at", "answers", "unknown", "expect"});
+    TableReader r(
+        t, file, d, "[[test]]",
+        {"name", "narrative", "todo", "referred_at", "answers", "unknown", "chronology", "expect"});
     s.name = r.string("name", true);
     if (!s.name.empty()) r.set_what(fmt::format("test '{}'", s.name));
     s.narrative = r.string("narrative");
@@ -60,6 +62,7 @@ Scenario read_scenario(const RuleSet& rules, const toml::table& t, const SourceF
         }
     }
     read_answers(rules, r.table("answers"), r.node("unknown"), file, d, s.kase);
+    read_chronology_toml(rules, r.node("chronology"), file, d, s.kase);
 
     const toml::table* expect = r.table("expect");
     if (!expect) {
@@ -145,7 +148,7 @@ std::string trace_line(const RuleSet& rules, const Case& c, const Outcome& o, st
     if (!e.values.empty()) {
         std::string vals;
         for (const auto& v : e.values)
-            vals += (vals.empty() ? "" : ", ") + v.id + " = " + v.value;
+            vals += (vals.empty() ? "" : ", ") + (v.phrase ? v.value : v.id + " = " + v.value);
         line += " | read: " + vals;
     }
     if (!e.blocking.empty()) {

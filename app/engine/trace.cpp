@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "chronology_words.hpp"
 #include "expr/eval.hpp"
 
 namespace continuum::engine {
@@ -25,7 +26,9 @@ namespace {
 using expr::Node;
 using expr::Op;
 
-void leaves(const RuleSet& rules, std::uint32_t node, std::vector<std::uint32_t>& slots) {
+// The slots a condition reads, and its chronology aggregates (read as a whole phrase each).
+void leaves(const RuleSet& rules, std::uint32_t node, std::vector<std::uint32_t>& slots,
+            std::vector<std::uint32_t>& aggregates) {
     const Node& n = rules.program.nodes[node];
     switch (n.op) {
         case Op::Load:
@@ -33,11 +36,14 @@ void leaves(const RuleSet& rules, std::uint32_t node, std::vector<std::uint32_t>
         case Op::DaysSince:
             slots.push_back(n.slot);
             return;
+        case Op::Chronology:
+            aggregates.push_back(node);
+            return;
         case Op::Const:
             return;
         default:
             for (std::uint32_t i = 0; i < n.count; ++i)
-                leaves(rules, rules.program.child(n, i), slots);
+                leaves(rules, rules.program.child(n, i), slots, aggregates);
     }
 }
 
@@ -57,14 +63,21 @@ std::string describe_slot_value(const RuleSet& rules, const Case& c, const Outco
 
 std::vector<ValueRead> values_read(const RuleSet& rules, const Case& c, const Outcome& o,
                                    std::uint32_t node) {
-    std::vector<std::uint32_t> slots;
-    leaves(rules, node, slots);
+    std::vector<std::uint32_t> slots, aggregates;
+    leaves(rules, node, slots, aggregates);
     std::vector<ValueRead> out;
     std::set<std::uint32_t> seen;
     for (std::uint32_t s : slots) {
         if (!seen.insert(s).second) continue;
         out.push_back({rules.symbols[s].id, describe_slot_value(rules, c, o, s),
                        rules.slot_items[s].kind == ItemKind::Question});
+    }
+    std::set<std::string> said;
+    for (std::uint32_t a : aggregates) {
+        std::string words = contact_node_words(rules, c, o, a);
+        if (said.insert(words).second)
+            out.push_back(
+                {rules.symbols[rules.program.nodes[a].slot].id, std::move(words), true, true});
     }
     return out;
 }
@@ -199,7 +212,8 @@ void Tracer::add_open_questions(const Case& c, const Outcome& o, std::uint32_t n
     if (!open) return;
     switch (n.op) {
         case Op::Load:
-        case Op::DaysSince: {
+        case Op::DaysSince:
+        case Op::Chronology: {
             // Most loads read a question that always applies: its own bit is the whole set.
             if (const std::uint32_t bit = bit_of_[n.slot];
                 bit != kNone && main_root_[n.slot] == expr::kNoNode) {

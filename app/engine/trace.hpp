@@ -15,6 +15,9 @@ struct ValueRead {
     std::string id;
     std::string value;  // "yes", "14", "Significant harm", "unknown", "not asked"
     bool question = false;
+    // `value` is a whole phrase that names what was read ("3 earlier contacts about neglect in
+    // the 12 months before the referral"): shown without the id.
+    bool phrase = false;
 };
 
 struct TraceEntry {

@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "case_io.hpp"
+#include "chronology_io.hpp"
 #include "evaluate.hpp"
 #include "ruleset/toml_reader.hpp"
 
@@ -47,7 +48,7 @@ class ScenarioReader {
         TrainingScenario s;
         TableReader r(t, file_, d_, "[[scenario]]",
                       {"id", "title", "narrative", "tags", "referred_at", "ask", "unknown",
-                       "answers", "expect", "teaching"});
+                       "answers", "chronology", "expect", "teaching"});
         s.id = r.string("id", true);
         if (!s.id.empty()) {
             r.set_what(fmt::format("scenario '{}'", s.id));
@@ -66,6 +67,7 @@ class ScenarioReader {
         s.intended.referred_at = kDefaultReferral;
         read_referred_at(r, s);
         read_answers(rules_, r.table("answers"), r.node("unknown"), file_, d_, s.intended);
+        read_chronology_toml(rules_, r.node("chronology"), file_, d_, s.intended);
         read_ask(r, s);
         if (const toml::table* expect = r.table("expect"))
             read_expect(*expect, r.what(), s);

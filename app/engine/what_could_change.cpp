@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "chronology_candidates.hpp"
 #include "evaluate.hpp"
 #include "trace.hpp"
 
@@ -94,12 +95,22 @@ std::vector<HypotheticalAnswer> candidate_answers(const RuleSet& rules, std::uin
         case AnswerType::Text:
             out.push_back({qi, Value::text_present(), "(any answer)"});
             break;
+        case AnswerType::Chronology:
+            break;  // what checking could find depends on the case: see fit_to_case
     }
     return out;
 }
 
+Answer to_answer(const HypotheticalAnswer& h) {
+    return Answer{AnswerState::Answered, h.value, {}, h.chronology};
+}
+
 void fit_to_case(const RuleSet& rules, const Case& c, std::uint32_t qi,
                  std::vector<HypotheticalAnswer>& answers) {
+    if (rules.questions[qi].type == AnswerType::Chronology) {
+        answers = candidate_chronologies(rules, c);
+        return;
+    }
     if (rules.questions[qi].type == AnswerType::Date)
         for (auto& a : answers)
             a.value = Value::number(c.referred_at.day + a.value.lo);
@@ -113,8 +124,7 @@ void fit_to_case(const RuleSet& rules, const Case& c, std::uint32_t qi,
     // No threshold inside the range: its own bound is the answer worth trying.
     const Value bound = Value::number(std::isfinite(range.lo) ? range.lo : range.hi);
     answers.push_back(
-        {qi, bound,
-         describe_answer(rules.questions[qi], Answer{AnswerState::Answered, bound, {}})});
+        {qi, bound, describe_answer(rules.questions[qi], Answer{AnswerState::Answered, bound})});
 }
 
 // [SECTION] Search
@@ -170,7 +180,8 @@ class Finder {
     bool askable(std::uint32_t qi) const {
         const Question& q = rules_.questions[qi];
         const Answer& a = base_.answers[qi];
-        return (a.state != AnswerState::Answered || is_range_answer(q, a)) &&
+        return (a.state != AnswerState::Answered || is_range_answer(q, a) ||
+                is_partial_chronology(q, a)) &&
                o_.slots[q.slot].status != Tri::False;
     }
 
@@ -271,11 +282,8 @@ class Finder {
         std::size_t tried = 0;
         while (true) {
             if (evaluations_ >= limits_.max_evaluations || tried >= 256) break;
-            for (std::size_t i = 0; i < set.size(); ++i) {
-                Answer& a = scratch_.answers[set[i]];
-                a.state = AnswerState::Answered;
-                a.value = answers_[set[i]][choice[i]].value;
-            }
+            for (std::size_t i = 0; i < set.size(); ++i)
+                scratch_.answers[set[i]] = to_answer(answers_[set[i]][choice[i]]);
             evaluator_.evaluate(scratch_, scratch_out_);
             for (std::uint32_t q : set)
                 scratch_.answers[q] = base_.answers[q];

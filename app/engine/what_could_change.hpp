@@ -16,10 +16,21 @@
 namespace continuum::engine {
 
 struct HypotheticalAnswer {
+    HypotheticalAnswer() = default;
+    HypotheticalAnswer(std::uint32_t q, Value v, std::string l,
+                       std::shared_ptr<const Chronology> c = {})
+        : question(q), value(v), label(std::move(l)), chronology(std::move(c)) {}
+
     std::uint32_t question = 0;  // index into RuleSet::questions
     Value value;
-    std::string label;  // "no", "14", the choice's label
+    // "no", "14", the choice's label; for the chronology what checking would find, "checking
+    // the agencies not yet checked finds 2 more earlier contacts about neglect"
+    std::string label;
+    std::shared_ptr<const Chronology> chronology;  // the chronology question's answer
 };
+
+// The answer a hypothetical stands for, as a case holds it.
+Answer to_answer(const HypotheticalAnswer& h);
 
 struct ChangeOption {
     std::vector<HypotheticalAnswer> answers;
@@ -56,8 +67,10 @@ ChangeTarget what_could_change_one(const RuleSet& rules, const Case& c, const Ou
 
 // The answers worth trying for one question (used by the search and by case generation).
 std::vector<HypotheticalAnswer> candidate_answers(const RuleSet& rules, std::uint32_t question);
-// Those answers made to fit case `c`: dates counted back from its referral day, and for a number
-// answered as a range only values inside it (its own bound when no other is).
+// Those answers made to fit case `c`: dates counted back from its referral day, for a number
+// answered as a range only values inside it (its own bound when no other is), and for the
+// chronology what checking the agencies not yet checked (or recording it) could find
+// (chronology_candidates.hpp).
 void fit_to_case(const RuleSet& rules, const Case& c, std::uint32_t question,
                  std::vector<HypotheticalAnswer>& answers);
 

@@ -70,7 +70,7 @@ std::string citation_text(const RuleSet& rules, const Citation& c) {
 std::string values_text(const std::vector<ValueRead>& values) {
     std::string out;
     for (const auto& v : values)
-        out += (out.empty() ? "" : ", ") + v.id + " = " + v.value;
+        out += (out.empty() ? "" : ", ") + (v.phrase ? v.value : v.id + " = " + v.value);
     return out;
 }
 

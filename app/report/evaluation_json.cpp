@@ -2,6 +2,7 @@
 
 #include "engine/applicability.hpp"
 #include "engine/case_io.hpp"
+#include "engine/chronology_io.hpp"
 #include "engine/trace.hpp"
 
 namespace continuum::report {
@@ -45,9 +46,9 @@ json trace_entry_json(const RuleSet& rules, const TraceEntry& t) {
 
 namespace {
 
-json answer_value(const Question& q, const Answer& a) {
+json answer_value(const RuleSet& rules, const Question& q, const Answer& a) {
     if (a.state != AnswerState::Answered) return nullptr;
-    return answer_to_json(q, a);
+    return answer_to_json(rules, q, a);
 }
 
 json hypothetical_json(const RuleSet& rules, const HypotheticalAnswer& h) {
@@ -68,6 +69,9 @@ json hypothetical_json(const RuleSet& rules, const HypotheticalAnswer& h) {
             break;
         case AnswerType::Text:
             value = nullptr;
+            break;
+        case AnswerType::Chronology:  // the chronology as checking would complete it
+            value = h.chronology ? chronology_to_json(rules, *h.chronology) : json(nullptr);
             break;
     }
     return {{"question", q.id}, {"value", value}, {"label", h.label}};
@@ -171,7 +175,7 @@ json to_json(const Evaluation& e) {
         const Answer& a = e.kase.answers[qi];
         j["answers"].push_back({{"id", q.id},
                                 {"state", to_string(a.state)},
-                                {"value", answer_value(q, a)},
+                                {"value", answer_value(rules, q, a)},
                                 {"applies", to_string(question_applies(tracer, e.kase, o, qi))}});
     }
 

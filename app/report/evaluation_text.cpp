@@ -21,6 +21,44 @@ std::string cites_text(const RuleSet& rules, const std::vector<Citation>& cites)
     return out.empty() ? "" : " [" + out + "]";
 }
 
+// What would settle an open finding, for one of its blocking questions: the chronology in
+// words (checking the agencies not yet checked), any other question by its id.
+std::string open_item(const Evaluation& e, const std::string& id) {
+    const RuleSet& rules = *e.rules;
+    const std::uint32_t q = rules.chronology.question;
+    if (q == kNone || rules.questions[q].id != id) return id;
+    return recorded_chronology(rules, e.kase)
+               ? "checking the agencies not yet checked (the chronology is partial)"
+               : "recording the chronology of earlier contacts";
+}
+
+std::string open_items(const Evaluation& e, const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids)
+        out += (out.empty() ? "" : ", ") + open_item(e, id);
+    return out;
+}
+
+// "sexually_active, exploitation answered and the agencies not yet checked are checked"
+std::string until_settled(const Evaluation& e, const std::vector<std::string>& ids) {
+    std::vector<std::string> questions;
+    bool chronology = false;
+    for (const auto& id : ids) {
+        if (open_item(e, id) != id)
+            chronology = true;
+        else
+            questions.push_back(id);
+    }
+    std::string out;
+    if (!questions.empty()) out = fmt::format("{} answered", fmt::join(questions, ", "));
+    if (chronology)
+        out += std::string(out.empty() ? "" : " and ") +
+               (recorded_chronology(*e.rules, e.kase)
+                    ? "the agencies not yet checked are checked (the chronology is partial)"
+                    : "the chronology of earlier contacts is recorded");
+    return out.empty() ? "more is answered" : out;
+}
+
 const TraceEntry* find_entry(const Evaluation& e, std::uint32_t slot) {
     for (const auto& t : e.trace)
         if (t.slot == slot) return &t;
@@ -43,9 +81,7 @@ void explain_route(std::string& out, const Evaluation& e, std::size_t ri) {
             out += fmt::format("      why not: '{}' is false ({})\n", t->failing,
                                values_text(t->values));
     } else {
-        std::string open;
-        for (const auto& q : t->blocking)
-            open += (open.empty() ? "" : ", ") + q;
+        std::string open = open_items(e, t->blocking);
         out += fmt::format("      open: the answers to {} would settle it\n",
                            open.empty() ? "(none askable)" : open);
     }
@@ -92,10 +128,8 @@ std::string to_text(const Evaluation& e, Detail detail) {
         out += "  A higher level cannot be ruled out:\n";
         for (std::uint32_t s : higher_level_candidates(rules, o))
             if (const TraceEntry* t = find_entry(e, s))
-                out += fmt::format("    {} ({}) is open until {} answered\n", t->says, t->level,
-                                   t->blocking.empty()
-                                       ? std::string("more is")
-                                       : fmt::format("{}", fmt::join(t->blocking, ", ")));
+                out += fmt::format("    {} ({}) is open until {}\n", t->says, t->level,
+                                   until_settled(e, t->blocking));
     }
 
     out += "\nSTATUTORY ROUTES\n";
@@ -143,8 +177,11 @@ std::string to_text(const Evaluation& e, Detail detail) {
             for (const auto& opt : s.options) {
                 std::string answers;
                 for (const auto& h : opt.answers)
-                    answers += (answers.empty() ? "" : " and ") +
-                               fmt::format("{} = {}", rules.questions[h.question].id, h.label);
+                    answers +=
+                        (answers.empty() ? "" : " and ") +
+                        (rules.questions[h.question].type == AnswerType::Chronology
+                             ? h.label  // already a whole phrase
+                             : fmt::format("{} = {}", rules.questions[h.question].id, h.label));
                 std::string becomes = opt.becomes;
                 if (t.is_level) {
                     std::uint32_t li = rules.level_index(opt.becomes);

@@ -74,7 +74,8 @@ std::string readable_condition(const RuleSet& rules, std::string_view text,
     expr::LexResult lexed = expr::lex(text);
     if (!lexed.error.empty()) return std::string(text);
     std::string out;
-    const Question* last_choice = nullptr;  // strings compare with this question's choices
+    // Strings compare with this question's choices, or with these chronology terms.
+    const std::vector<ChoiceOption>* last_choice = nullptr;
     bool glue = true;                       // no space before the next token
     auto put = [&](std::string_view word, bool space_before = true) {
         if (!glue && space_before) out += ' ';
@@ -86,7 +87,12 @@ std::string readable_condition(const RuleSet& rules, std::string_view text,
             case expr::TokenKind::Identifier: {
                 put(t.text);
                 if (const Question* q = question_of(rules, t.text); q && !q->choices.empty())
-                    last_choice = q;
+                    last_choice = &q->choices;
+                if (rules.chronology.declared) {  // contacts(category == "neglect")
+                    if (t.text == "category") last_choice = &rules.chronology.categories;
+                    if (t.text == "source") last_choice = &rules.chronology.sources;
+                    if (t.text == "outcome") last_choice = &rules.chronology.outcomes;
+                }
                 std::string m = meaning(rules, t.text);
                 std::string entry = t.text + ": " + m;
                 if (!m.empty() &&
@@ -97,7 +103,7 @@ std::string readable_condition(const RuleSet& rules, std::string_view text,
             case expr::TokenKind::String: {
                 std::string label = t.text;
                 if (last_choice)
-                    for (const auto& c : last_choice->choices)
+                    for (const auto& c : *last_choice)
                         if (c.id == t.text) label = c.label;
                 put("\u201C" + label + "\u201D");
                 break;
@@ -154,6 +160,9 @@ std::string readable_condition(const RuleSet& rules, std::string_view text,
                 break;
             case expr::TokenKind::Comma:
                 put(",", false);
+                break;
+            case expr::TokenKind::Assign:  // within = "12 months"
+                put("=");
                 break;
             case expr::TokenKind::End:
             case expr::TokenKind::Invalid:

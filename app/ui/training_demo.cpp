@@ -32,7 +32,7 @@ bool run_training_demo(Session& session, const DemoTrainee& who, const std::stri
     for (std::size_t i = 0; i < sc->to_ask.size(); ++i) {
         std::uint32_t qi = sc->to_ask[i];
         Answer a = sc->intended.answers[qi];
-        if (i == 0 && who.first_unknown) a = Answer{AnswerState::Unknown, {}, {}};
+        if (i == 0 && who.first_unknown) a = Answer{AnswerState::Unknown, {}, {}, {}};
         if (a.state == AnswerState::NotAsked) a.state = AnswerState::Unknown;
         session.apply(intent::TrainingAnswer{qi, a});
     }

@@ -7,7 +7,21 @@
 
 namespace continuum::engine::expr {
 
-enum class AstKind : std::uint8_t { Identifier, Number, String, Bool, Not, And, Or, Compare, In, Call, List };
+// Named: a named argument of a call, `within = "12 months"` (name, child 0 the value).
+enum class AstKind : std::uint8_t {
+    Identifier,
+    Number,
+    String,
+    Bool,
+    Not,
+    And,
+    Or,
+    Compare,
+    In,
+    Call,
+    List,
+    Named
+};
 
 enum class CmpOp : std::uint8_t { Less, LessEqual, Greater, GreaterEqual, Equal, NotEqual };
 

@@ -26,7 +26,8 @@ std::string_view describe(ValueType t) {
 
 namespace {
 
-const std::vector<std::string> kFunctions = {"count", "known", "days_since"};
+const std::vector<std::string> kFunctions = {"count", "known", "days_since", "contacts",
+                                             "last_contact"};
 
 // Type of an AST node for checking; String literals are kept apart because they only make
 // sense against a choice question.
@@ -115,6 +116,12 @@ class Compiler {
             case AstKind::List:
                 error(a.offset, "misplaced-list",
                       "a list can only follow 'in', as in: x in [\"a\", \"b\"]");
+                return invalid(a);
+            case AstKind::Named:
+                error(a.offset, "bad-call",
+                      fmt::format("'{} = ...' is a named argument, and only contacts(...) takes "
+                                  "one (within = \"12 months\"); to compare, write '=='",
+                                  a.name));
                 return invalid(a);
         }
         return invalid(a);
@@ -205,6 +212,13 @@ class Compiler {
     Typed identifier(const AstNode& a) {
         const Symbol* s = resolve(a);
         if (!s) return invalid(a);
+        if (s->slot == symbols_.chronology_slot) {
+            error(a.offset, "type-mismatch",
+                  fmt::format("the chronology is read through contacts(...), "
+                              "days_since(last_contact(...)) or known({}) (every agency checked)",
+                              a.name));
+            return invalid(a);
+        }
         Node n;
         n.op = Op::Load;
         n.slot = s->slot;
@@ -350,7 +364,61 @@ class Compiler {
         return {add(n, a), Kind::Bool, nullptr};
     }
 
+    // contacts(...) and days_since(last_contact(...)): a number from the chronology, worked
+    // out once per case (contact_query.hpp). `span` is the whole call as written.
+    Typed chronology(const AstNode& call, const AstNode& span, ContactAggregate aggregate) {
+        if (symbols_.chronology_slot == UINT32_MAX) {
+            error(call.offset, "no-chronology",
+                  fmt::format("{}(...) reads the chronology of earlier contacts, but this rule set "
+                              "defines no [chronology]",
+                              call.name));
+            return invalid(span);
+        }
+        ContactQuery q;
+        std::vector<ContactError> errors;
+        if (!compile_contact_query(ast_, p_.expressions[expression_].text, call, aggregate,
+                                   symbols_.contact_terms, q, errors)) {
+            for (auto& e : errors)
+                error(e.offset, std::move(e.code), std::move(e.message));
+            return invalid(span);
+        }
+        auto& queries = p_.contact_queries;
+        auto at = std::find(queries.begin(), queries.end(), q);
+        if (at == queries.end()) at = queries.insert(queries.end(), std::move(q));
+        Node n;
+        n.op = Op::Chronology;
+        n.type = ValueType::Number;
+        n.slot = symbols_.chronology_slot;
+        n.set_first = static_cast<std::uint32_t>(at - queries.begin());
+        out_.reads.push_back(symbols_.chronology_slot);
+        return {add(n, span), Kind::Number, nullptr};
+    }
+
+    bool named_arguments_refused(const AstNode& a) {
+        for (std::uint32_t c : a.children)
+            if (ast_.nodes[c].kind == AstKind::Named) {
+                error(ast_.nodes[c].offset, "bad-call",
+                      fmt::format("{}(...) takes no named argument '{}'; only contacts(...) takes "
+                                  "one (within = \"12 months\")",
+                                  a.name, ast_.nodes[c].name));
+                return true;
+            }
+        return false;
+    }
+
     Typed call(const AstNode& a) {
+        if (a.name == "contacts") return chronology(a, a, ContactAggregate::Count);
+        if (a.name == "last_contact") {
+            error(a.offset, "bad-call",
+                  "last_contact(...) is a date: use it as days_since(last_contact(...)), e.g. "
+                  "days_since(last_contact()) < 90");
+            return invalid(a);
+        }
+        if (named_arguments_refused(a)) return invalid(a);
+        if (a.name == "days_since" && a.children.size() == 1 &&
+            ast_.nodes[a.children[0]].kind == AstKind::Call &&
+            ast_.nodes[a.children[0]].name == "last_contact")
+            return chronology(ast_.nodes[a.children[0]], a, ContactAggregate::DaysSinceLast);
         if (a.name == "count") {
             if (a.children.empty()) {
                 error(a.offset, "bad-call", "count(...) needs at least one condition to count");
@@ -369,7 +437,10 @@ class Compiler {
         if (a.name == "known" || a.name == "days_since") {
             if (a.children.size() != 1 || ast_.nodes[a.children[0]].kind != AstKind::Identifier) {
                 error(a.offset, "bad-call",
-                      fmt::format("{}(...) takes exactly one question or fact id", a.name));
+                      a.name == "known"
+                          ? std::string("known(...) takes exactly one question or fact id")
+                          : std::string("days_since(...) takes exactly one date question id, "
+                                        "or last_contact(...)"));
                 return invalid(a);
             }
             const AstNode& arg = ast_.nodes[a.children[0]];
@@ -394,7 +465,8 @@ class Compiler {
             return {add(n, a), Kind::Number, nullptr};
         }
         error(a.offset, "unknown-function",
-              fmt::format("unknown function '{}'{}; the functions are count, known and days_since",
+              fmt::format("unknown function '{}'{}; the functions are count, known, days_since, "
+                          "contacts and last_contact",
                           a.name, did_you_mean(a.name, kFunctions)));
         return invalid(a);
     }

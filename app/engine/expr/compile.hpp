@@ -8,6 +8,7 @@
 
 #include "../value.hpp"
 #include "ast.hpp"
+#include "contact_query.hpp"
 #include "program.hpp"
 
 namespace continuum::engine::expr {
@@ -27,6 +28,9 @@ struct SymbolTable {
     std::function<const Symbol*(std::string_view)> find;
     // Every defined name, for "did you mean".
     const std::vector<std::string>* names = nullptr;
+    // The chronology, when the rule set defines one: the slot of its question and its terms.
+    std::uint32_t chronology_slot = UINT32_MAX;
+    ContactTerms contact_terms;
 };
 
 struct CompileError {

@@ -124,6 +124,9 @@ void evaluate_node(const EvalContext& ctx, std::uint32_t id) {
             ctx.node_values[id] = Value::range(yes, yes + maybe);
             return;
         }
+        case Op::Chronology:
+            ctx.node_values[id] = ctx.contact_values[n.set_first];
+            return;
         case Op::DaysSince: {
             const Value& d = ctx.facts[n.slot];
             ctx.node_values[id] =

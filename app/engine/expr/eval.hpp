@@ -13,6 +13,7 @@ struct EvalContext {
     const Value* facts = nullptr;  // by slot
     Tri* truths = nullptr;         // by cell (see Machine), written as evaluated
     Value* node_values = nullptr;  // by node: numbers worked out (count, days_since)
+    const Value* contact_values = nullptr;  // by contact query: worked out before the run
     DayNumber referral_day = 0;
 };
 

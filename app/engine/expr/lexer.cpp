@@ -131,7 +131,11 @@ LexResult lex(std::string_view s) {
                     i += 2;
                     continue;
                 }
-                return fail(start, "'=' is not an operator here: write '==' to compare");
+                // Only a named argument (`within = "12 months"`); the parser refuses it
+                // anywhere else with the same advice as before.
+                push(TokenKind::Assign, start, 1);
+                ++i;
+                continue;
             case '!':
                 if (two('=')) {
                     push(TokenKind::NotEqual, start, 2);
@@ -194,6 +198,8 @@ std::string_view describe(TokenKind kind) {
             return "'=='";
         case TokenKind::NotEqual:
             return "'!='";
+        case TokenKind::Assign:
+            return "'='";
         case TokenKind::End:
             return "the end of the condition";
         case TokenKind::Invalid:

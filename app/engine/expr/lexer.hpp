@@ -28,6 +28,7 @@ enum class TokenKind : std::uint8_t {
     GreaterEqual,
     Equal,
     NotEqual,
+    Assign,  // a lone '=': only a call's named argument, `within = "12 months"`
     End,
     Invalid,
 };

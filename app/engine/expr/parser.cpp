@@ -37,6 +37,7 @@ class Parser {
 
     std::uint32_t parse_all() {
         std::uint32_t root = parse_or(0);
+        refuse_assign();
         if (peek().kind != TokenKind::End)
             throw ParseError{
                 fmt::format("unexpected {} after a complete condition; join conditions "
@@ -58,6 +59,12 @@ class Parser {
         if (!accept(k))
             throw ParseError{fmt::format("expected {} but found {}", what, describe(peek().kind)),
                              peek().offset};
+    }
+
+    // A lone '=' is only a named argument of a call; anywhere else it is a mistyped '=='.
+    void refuse_assign() const {
+        if (peek().kind == TokenKind::Assign)
+            throw ParseError{"'=' is not an operator here: write '==' to compare", peek().offset};
     }
 
     std::uint32_t add(AstNode n) {
@@ -144,10 +151,12 @@ class Parser {
     std::uint32_t parse_compare(int depth) {
         enter(depth);
         std::uint32_t left = parse_primary(depth + 1);
+        refuse_assign();
         CmpOp op;
         if (comparison(peek().kind, op)) {
             take();
             std::uint32_t right = parse_primary(depth + 1);
+            refuse_assign();
             AstNode n;
             n.kind = AstKind::Compare;
             n.cmp = op;
@@ -248,7 +257,7 @@ class Parser {
                 call.name = name.text;
                 if (peek().kind != TokenKind::RightParen) {
                     do {
-                        call.children.push_back(parse_or(depth + 1));
+                        call.children.push_back(parse_argument(depth + 1));
                     } while (accept(TokenKind::Comma));
                 }
                 std::uint32_t end = peek().offset + peek().length;
@@ -265,6 +274,23 @@ class Parser {
                                              describe(t.kind)),
                                  t.offset};
         }
+    }
+
+    // One argument of a call: a condition, or `name = value` (a named argument).
+    std::uint32_t parse_argument(int depth) {
+        if (peek().kind != TokenKind::Identifier || pos_ + 1 >= tokens_.size() ||
+            tokens_[pos_ + 1].kind != TokenKind::Assign)
+            return parse_or(depth);
+        Token name = take();
+        take();  // '='
+        std::uint32_t value = parse_or(depth + 1);
+        AstNode n;
+        n.kind = AstKind::Named;
+        n.name = name.text;
+        n.children.push_back(value);
+        std::uint32_t id = add(std::move(n));
+        stretch(id, name.offset, end_of(value));
+        return id;
     }
 
     std::vector<Token> tokens_;

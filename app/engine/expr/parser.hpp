@@ -3,7 +3,9 @@
 //   and     := not ("and" not)*
 //   not     := "not" not | compare
 //   compare := primary [("<" | "<=" | ">" | ">=" | "==" | "!=") primary | "in" list]
-//   primary := name | name "(" [or ("," or)*] ")" | number | "text" | true | false | "(" or ")" | list
+//   primary := name | name "(" [arg ("," arg)*] ")" | number | "text" | true | false
+//              | "(" or ")" | list
+//   arg     := or | name "=" or    (a named argument: within = "12 months")
 //   list    := "[" [literal ("," literal)*] "]"
 #pragma once
 #include <string>

@@ -8,20 +8,22 @@
 
 #include "../value.hpp"
 #include "ast.hpp"
+#include "contact_query.hpp"
 
 namespace continuum::engine::expr {
 
 enum class Op : std::uint8_t {
-    Const,      // constant
-    Load,       // slot's value
-    Not,        // child 0
-    And,        // children
-    Or,         // children
-    Compare,    // children 0, 1 with cmp
-    InSet,      // child 0 against set members [set_first, set_first + set_count)
-    Count,      // number of children true: interval [true, true + unknown]
-    Known,      // slot is answered / determined: never unknown
-    DaysSince,  // referral day minus the date in slot
+    Const,       // constant
+    Load,        // slot's value
+    Not,         // child 0
+    And,         // children
+    Or,          // children
+    Compare,     // children 0, 1 with cmp
+    InSet,       // child 0 against set members [set_first, set_first + set_count)
+    Count,       // number of children true: interval [true, true + unknown]
+    Known,       // slot is answered / determined: never unknown
+    DaysSince,   // referral day minus the date in slot
+    Chronology,  // a number worked out from the chronology (slot): contact_queries[set_first]
 };
 
 inline constexpr std::uint32_t kNoNode = UINT32_MAX;
@@ -70,6 +72,7 @@ struct Program {
     std::vector<Expression> expressions;
     std::vector<std::uint32_t> operands;  // parallel to `children`, see OperandKind
     std::vector<std::uint32_t> schedule;  // computing nodes by expression, see schedule_first
+    std::vector<ContactQuery> contact_queries;  // each distinct one once (Op::Chronology)
 
     std::uint32_t child(const Node& n, std::uint32_t i) const { return children[n.first + i]; }
     const Value& constant(const Node& n) const { return constants[n.slot]; }

@@ -16,6 +16,7 @@
 #include <fmt/ranges.h>
 #include <toml++/toml.h>
 
+#include "chronology_terms.hpp"
 #include "digest.hpp"
 #include "invariant_ties.hpp"
 #include "resolve.hpp"
@@ -71,8 +72,8 @@ namespace {
 // [SECTION] Reading one file
 
 const std::vector<std::string> kTopLevelKeys = {
-    "ruleset", "calendar",    "source",  "level", "domain", "question", "fact",
-    "rule",    "combination", "trigger", "route", "action", "consent",  "invariants"};
+    "ruleset",     "calendar", "source", "level",  "domain",  "question",   "fact",      "rule",
+    "combination", "trigger",  "route",  "action", "consent", "invariants", "chronology"};
 
 bool valid_identifier(std::string_view id) {
     if (id.empty() || !(std::islower(static_cast<unsigned char>(id[0])) || id[0] == '_'))
@@ -81,8 +82,9 @@ bool valid_identifier(std::string_view id) {
         if (!(std::islower(static_cast<unsigned char>(c)) ||
               std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
             return false;
-    static const char* reserved[] = {"and",   "or",    "not",   "in",        "true",
-                                     "false", "count", "known", "days_since"};
+    static const char* reserved[] = {"and",        "or",       "not",         "in",
+                                     "true",       "false",    "count",       "known",
+                                     "days_since", "contacts", "last_contact"};
     for (const char* r : reserved)
         if (id == r) return false;
     return true;
@@ -102,12 +104,14 @@ class FileReader {
     void read(const toml::table& doc) {
         for (const auto& [key, node] : doc) {
             std::string k(key.str());
-            if (k == "invariants") {
-                if (const toml::table* t = node.as_table())
+            if (k == "invariants" || k == "chronology") {
+                if (const toml::table* t = node.as_table(); t && k == "invariants")
                     read_invariant_ties(*t, file_, d_, rs_.invariants);
+                else if (t)
+                    read_chronology_terms(*t, file_, d_, rs_);
                 else
                     d_.error(file_.path(), file_.pos(node), "wrong-type",
-                             "'invariants' must be a table: write [invariants] on its own line");
+                             fmt::format("'{}' must be a table: write [{}] on its own line", k, k));
                 continue;
             }
             if (k == "ruleset" || k == "calendar") {

@@ -62,6 +62,8 @@ private:
             case AnswerType::Number: return ValueType::Number;
             case AnswerType::Date: return ValueType::Date;
             case AnswerType::Text: return ValueType::Text;
+            // Read only through contacts(...) and known(chronology): known when complete.
+            case AnswerType::Chronology: return ValueType::Text;
         }
         return ValueType::Bool;
     }
@@ -327,6 +329,10 @@ private:
             const expr::Symbol* s = rs_.symbol(id);
             return s && s->kind != expr::SymbolKind::Action ? s : nullptr;
         };
+        if (const ChronologyTerms& ct = rs_.chronology; ct.question != kNone) {
+            table.chronology_slot = rs_.questions[ct.question].slot;
+            table.contact_terms = {&ct.source_ids, &ct.category_ids, &ct.outcome_ids};
+        }
         for (const auto& pc : pending_) {
             Condition& target = target_of(pc);
             auto at = [&](std::uint32_t offset) { return pc.file->position_in_string(pc.begin, offset); };

@@ -61,6 +61,7 @@ const char* to_string(AnswerType t) {
         case AnswerType::Number: return "number";
         case AnswerType::Date: return "date";
         case AnswerType::Text: return "text";
+        case AnswerType::Chronology: return "chronology";
     }
     return "?";
 }

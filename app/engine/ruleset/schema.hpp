@@ -55,7 +55,9 @@ struct Domain {
     Origin origin;
 };
 
-enum class AnswerType : std::uint8_t { YesNo, Choice, Number, Date, Text };
+// Chronology: the one question a [chronology] defines (id "chronology"), answered with the dated
+// earlier contacts rather than a value (chronology.hpp).
+enum class AnswerType : std::uint8_t { YesNo, Choice, Number, Date, Text, Chronology };
 
 struct ChoiceOption {
     std::string id, label;
@@ -72,6 +74,18 @@ struct Question {
     Origin origin;
     std::uint32_t slot = kNone;
     std::uint32_t domain_index = kNone;
+};
+
+// The rule set's [chronology]: the terms earlier contacts are recorded in (who raised each, what
+// it was about, how it ended) and the question the triage step shows the chronology under.
+inline constexpr const char* kChronologyId = "chronology";
+
+struct ChronologyTerms {
+    bool declared = false;
+    std::uint32_t question = kNone;                           // index into RuleSet::questions
+    std::vector<ChoiceOption> sources, categories, outcomes;  // labels read mid-sentence
+    std::vector<std::string> source_ids, category_ids, outcome_ids;  // parallel, for the compiler
+    Origin origin;
 };
 
 struct Fact {
@@ -218,6 +232,7 @@ struct RuleSet {
     std::vector<Action> actions;
     std::vector<ConsentRule> consents;
     InvariantTies invariants;
+    ChronologyTerms chronology;
 
     expr::Program program;
     std::vector<expr::Symbol> symbols;  // by slot
