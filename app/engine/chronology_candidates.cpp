@@ -68,21 +68,21 @@ std::size_t count_in(const ContactQuery& q, const std::vector<Contact>& contacts
 
 }  // namespace
 
-bool contact_matching(const RuleSet& rules, const ContactQuery& q, DayNumber day, Contact& out) {
+bool contact_matching(const RuleSet& rules, const ContactQuery& q, DayNumber day, Contact& out,
+                      const std::vector<Contact>& recorded) {
     const ChronologyTerms& t = rules.chronology;
     const std::size_t categories = t.categories.size();
-    // One category at a time, then all of them (for a filter that asks for two at once).
-    std::vector<std::uint64_t> masks;
-    for (std::size_t k = 0; k < categories; ++k)
-        masks.push_back(std::uint64_t{1} << k);
-    if (categories > 1)
-        masks.push_back(categories >= 64 ? ~std::uint64_t{0}
-                                         : (std::uint64_t{1} << categories) - 1);
     // Of the contacts that pass, the one the fewest other aggregates count: what it changes is
-    // then down to this query, and "finds 2 more contacts about neglect" means just that.
+    // then down to this query, and "finds 2 more contacts about neglect" means just that. Among
+    // equals, one from an agency the recorded contacts do not come from: that is the agency not
+    // yet checked.
     const auto& queries = rules.program.contact_queries;
+    auto recorded_source = [&](std::size_t s) {
+        return std::any_of(recorded.begin(), recorded.end(),
+                           [&](const Contact& c) { return c.source == s; });
+    };
     std::size_t best = SIZE_MAX;
-    for (std::uint64_t mask : masks)
+    auto try_mask = [&](std::uint64_t mask) {
         for (std::size_t s = 0; s < t.sources.size(); ++s)
             for (std::size_t o = 0; o < t.outcomes.size(); ++o) {
                 Contact c{day, static_cast<std::uint16_t>(s), static_cast<std::uint16_t>(o), mask};
@@ -90,11 +90,19 @@ bool contact_matching(const RuleSet& rules, const ContactQuery& q, DayNumber day
                 std::size_t others = 0;
                 for (const ContactQuery& other : queries)
                     others += !(other == q) && !other.filter.empty() && expr::matches(other, c);
-                if (others < best) {
-                    best = others;
+                const std::size_t score = others * 2 + (recorded_source(s) ? 1 : 0);
+                if (score < best) {
+                    best = score;
                     out = c;
                 }
             }
+    };
+    // One category at a time; all of them only for a filter that asks for two at once (a
+    // contact about everything would read as a stranger finding than the rule needs).
+    for (std::size_t k = 0; k < categories; ++k)
+        try_mask(std::uint64_t{1} << k);
+    if (best == SIZE_MAX && categories > 1)
+        try_mask(categories >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << categories) - 1);
     return best != SIZE_MAX;
 }
 
@@ -136,7 +144,7 @@ std::vector<HypotheticalAnswer> candidate_chronologies(const RuleSet& rules, con
     for (std::size_t k = 0; k < queries.size(); ++k) {
         const ContactQuery& q = queries[k];
         Contact found;  // inside every window: the day before the referral
-        if (!contact_matching(rules, q, referral - 1, found)) continue;
+        if (!contact_matching(rules, q, referral - 1, found, base)) continue;
         if (q.aggregate == ContactAggregate::Count) {
             const std::size_t have = count_in(q, base, referral);
             std::set<std::size_t> more;

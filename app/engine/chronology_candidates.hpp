@@ -15,8 +15,9 @@ namespace continuum::engine {
 // Empty when the case's chronology is complete (nothing left to find).
 std::vector<HypotheticalAnswer> candidate_chronologies(const RuleSet& rules, const Case& c);
 
-// A contact that passes query `q`'s filter, dated `day`; false when no contact can.
+// A contact that passes query `q`'s filter, dated `day`, preferably from a source none of
+// `recorded` comes from; false when no contact can.
 bool contact_matching(const RuleSet& rules, const expr::ContactQuery& q, DayNumber day,
-                      Contact& out);
+                      Contact& out, const std::vector<Contact>& recorded = {});
 
 }  // namespace continuum::engine

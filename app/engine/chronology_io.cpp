@@ -149,7 +149,7 @@ void read_chronology_toml(const RuleSet& rules, const toml::node* node, const So
             }
             raw.source = cr.string("source", true);
             raw.outcome = cr.string("outcome", true);
-            raw.categories = cr.strings("categories", true);
+            raw.categories = cr.strings("categories");  // none or empty: resolve() says which
             if (!raw.day || raw.source.empty() || raw.outcome.empty()) continue;
             Contact contact;
             bool dropped = false;

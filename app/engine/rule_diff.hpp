@@ -22,8 +22,8 @@ struct FieldChange {
 };
 
 struct DiffEntry {
-    // "ruleset", "calendar", "source", "level", "level_order", "domain", "question", "fact",
-    // "rule", "combination", "trigger", "route", "action", "consent"
+    // "ruleset", "calendar", "source", "level", "level_order", "domain", "chronology",
+    // "question", "fact", "rule", "combination", "trigger", "route", "action", "consent"
     std::string kind;
     std::string id;
     DiffChange change = DiffChange::Changed;
