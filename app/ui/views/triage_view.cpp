@@ -197,6 +197,16 @@ void draw_question(const QuestionContext& c, std::uint32_t qi, Intents& out) {
             flow(button_width("Unknown"));
             break;
         }
+        case AnswerType::Chronology:
+            // A table of contacts rather than one answer: no Unknown (a partial chronology is
+            // how "not everything is known" is said) and no Clear (rows are removed one by one).
+            if (want_focus) {
+                ImGui::SetKeyboardFocusHere();
+                ImGui::SetScrollHereY(0.3f);
+                out.push_back(intent::FocusDone{c.focus_serial});
+            }
+            draw_chronology(c, qi, focused, out);
+            break;
         default:
             typed_answer(c, qi, focused, out);
             if (first && want_focus) {
@@ -207,15 +217,18 @@ void draw_question(const QuestionContext& c, std::uint32_t qi, Intents& out) {
             ImGui::SameLine();
             break;
     }
-    if (widgets::choice_button("Unknown", a.state == AnswerState::Unknown))
+    const bool table = q.type == AnswerType::Chronology;
+    if (!table && widgets::choice_button("Unknown", a.state == AnswerState::Unknown))
         out.push_back(intent::SetAnswer{qi, unknown_answer()});
-    widgets::register_item("answer/" + q.id + "/unknown");
-    after_button();
-    widgets::explain_on_hover(
-        "The answer is not known, or the family declined to say. "
-        "The rules treat it as open, never as 'no'.",
-        "");
-    if (a.state != AnswerState::NotAsked) {
+    if (!table) {
+        widgets::register_item("answer/" + q.id + "/unknown");
+        after_button();
+        widgets::explain_on_hover(
+            "The answer is not known, or the family declined to say. "
+            "The rules treat it as open, never as 'no'.",
+            "");
+    }
+    if (!table && a.state != AnswerState::NotAsked) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
         if (ImGui::SmallButton("Clear")) {
@@ -233,7 +246,7 @@ void draw_question(const QuestionContext& c, std::uint32_t qi, Intents& out) {
             out.push_back(intent::SetAnswer{qi, answered(Value::boolean(Tri::True))});
         if (q.type == AnswerType::YesNo && ImGui::IsKeyPressed(keys::N, false))
             out.push_back(intent::SetAnswer{qi, answered(Value::boolean(Tri::False))});
-        if (ImGui::IsKeyPressed(keys::U, false))
+        if (!table && ImGui::IsKeyPressed(keys::U, false))
             out.push_back(intent::SetAnswer{qi, unknown_answer()});
     }
     ImGui::GetWindowDrawList()->ChannelsSetCurrent(0);

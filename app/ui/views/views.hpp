@@ -23,6 +23,10 @@ struct QuestionContext {
 };
 // The prompt, help and answer buttons of one question; emits SetAnswer (and Notice, FocusDone).
 void draw_question(const QuestionContext& c, std::uint32_t qi, Intents& out);  // triage_view.cpp
+// The chronology question's table of earlier contacts; `focused` is set while any of its fields
+// has keyboard focus.
+void draw_chronology(const QuestionContext& c, std::uint32_t qi, bool& focused,
+                     Intents& out);  // chronology_editor.cpp
 
 void draw_step_list(const AppState& s, Intents& out);                      // triage_view.cpp
 void draw_questions(const AppState& s, Scratch& scratch, Intents& out);    // triage_view.cpp
