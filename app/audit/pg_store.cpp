@@ -159,8 +159,8 @@ PgStore::PgStore(std::string conninfo, pg::Timeouts timeouts)
 
 PgStore::~PgStore() = default;
 
-bool PgStore::connect(std::string& error) const {
-    conn_ = pg::Connection::open(conninfo_, timeouts_, error);
+bool PgStore::connect(std::string& error, pg::Failure* failure) const {
+    conn_ = pg::Connection::open(conninfo_, timeouts_, error, failure);
     if (!conn_) return false;
     // A vanished client must not hold the chain lock: a transaction left idle is ended by the
     // server. Lock waits and statements are bounded too.
@@ -172,6 +172,8 @@ bool PgStore::connect(std::string& error) const {
                     timeouts_.statement.count()));
     if (!set.ok()) {
         error = set.message;
+        if (failure)
+            *failure = set.failure == pg::Failure::refused ? set.failure : pg::Failure::unreachable;
         conn_.reset();
         return false;
     }
@@ -186,15 +188,23 @@ pg::Connection* PgStore::connection(std::string& error) const {
 }
 
 std::unique_ptr<PgStore> PgStore::open(const std::string& conninfo, std::string& error,
-                                       pg::Timeouts timeouts) {
+                                       pg::Timeouts timeouts, pg::Failure* failure) {
     std::unique_ptr<PgStore> store(new PgStore(conninfo, timeouts));
     std::string why;
-    if (!store->connect(why)) {
-        error = fmt::format("Cannot reach the team store {}: {}.", store->shown_, why);
+    pg::Failure sorted = pg::Failure::unreachable;
+    if (failure) *failure = pg::Failure::refused;  // unless the server could not be reached
+    if (!store->connect(why, &sorted)) {
+        if (failure) *failure = sorted;
+        // libpq's words may end with their own question mark.
+        if (!why.empty() && why.back() != '?' && why.back() != '.') why += '.';
+        error = fmt::format("{} the team store {}: {}",
+                            sorted == pg::Failure::refused ? "Refused by" : "Cannot reach",
+                            store->shown_, why);
         return nullptr;
     }
     int v = pg_schema::version(*store->conn_, why);
     if (v < 0) {
+        if (failure && store->conn_ && store->conn_->broken()) *failure = pg::Failure::unreachable;
         error = fmt::format("Cannot read the team store {}: {}.", store->shown_, why);
         return nullptr;
     }
@@ -220,9 +230,12 @@ std::unique_ptr<PgStore> PgStore::open(const std::string& conninfo, std::string&
         return nullptr;
     }
     if (!store->load_identity(why)) {
+        if (failure && (!store->conn_ || store->conn_->broken()))
+            *failure = pg::Failure::unreachable;
         error = fmt::format("Cannot read the team store {}: {}.", store->shown_, why);
         return nullptr;
     }
+    if (failure) *failure = pg::Failure::none;
     return store;
 }
 
