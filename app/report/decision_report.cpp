@@ -157,8 +157,18 @@ std::vector<ReportSection> decision_sections(const Evaluation& e, const audit::D
     out.push_back(std::move(answers));
 
     ReportSection audit{"Audit", {}};
-    audit.lines.push_back(r.hash.empty() ? "This decision has not been recorded in the audit log."
-                                         : "Record hash: " + r.hash);
+    // A decision with a submission id but no hash is held in the outbox on the workstation,
+    // waiting for the team store; the report says so rather than passing for a record.
+    if (r.hash.empty() && !r.submission_id.empty())
+        audit.lines.push_back(fmt::format(
+            "Not yet in the audit log: held on this computer since {} (submission {}), to be "
+            "sent to the team store when it can be reached. The audit record number and hash "
+            "follow once it is recorded.",
+            r.submitted_at, r.submission_id));
+    else
+        audit.lines.push_back(r.hash.empty()
+                                  ? "This decision has not been recorded in the audit log."
+                                  : "Record hash: " + r.hash);
     audit.lines.push_back(chain_head.empty() ? "Audit chain head after this record: not available"
                                              : "Audit chain head after this record: " + chain_head);
     out.push_back(std::move(audit));

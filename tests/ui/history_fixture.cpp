@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
             d.reason = e.reason;
         }
         session.apply(ui::intent::Record{});
+        session.wait_for_store();
         if (session.state().record.phase != ui::RecordPhase::Recorded) {
             std::fprintf(stderr, "history_fixture: %s not recorded: %s%s\n", e.file,
                          session.state().record.problem.c_str(),
