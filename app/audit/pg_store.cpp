@@ -2,6 +2,8 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "canonical.hpp"
@@ -510,6 +512,9 @@ bool PgStore::scan(const Query& q, const std::function<bool(DecisionRecord&&)>& 
             "consent_note ILIKE ${0})",
             params.size());
     }
+    if (q.newest)
+        sql = "SELECT * FROM (" + sql + " ORDER BY sequence DESC LIMIT " +
+              std::to_string(std::max<std::int64_t>(*q.newest, 0)) + ") AS newest";
     sql += " ORDER BY sequence";
     pg::Connection* c = connection(error);
     if (!c) return false;
@@ -556,12 +561,14 @@ std::vector<std::string> PgStore::practitioners() const {
 }
 
 std::string PgStore::head() const {
+    // Unreadable is not empty: "" rather than the empty chain's 64 zeros, which would be a
+    // false head to print on a report.
     std::string error;
     pg::Connection* c = connection(error);
-    if (!c) return kGenesisHash;
+    if (!c) return "";
     pg::Result r = c->exec("SELECT hash FROM continuum.decision ORDER BY sequence DESC LIMIT 1");
-    if (r.ok() && r.rows() == 1) return r.text(0, 0);
-    return kGenesisHash;
+    if (!r.ok()) return "";
+    return r.rows() == 1 ? r.text(0, 0) : kGenesisHash;
 }
 
 VerifyReport PgStore::verify(const std::optional<std::string>& expected_head) const {

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -334,6 +335,9 @@ bool SqliteStore::scan(const Query& q, const std::function<bool(DecisionRecord&&
         for (auto at = sql.find("?1x"); at != std::string::npos; at = sql.find("?1x"))
             sql.replace(at, 3, slot);
     }
+    if (q.newest)
+        sql = "SELECT * FROM (" + sql + " ORDER BY sequence DESC LIMIT " +
+              std::to_string(std::max<std::int64_t>(*q.newest, 0)) + ")";
     sql += " ORDER BY sequence";
 
     sql::Statement s(db_, sql);

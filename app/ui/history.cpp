@@ -63,7 +63,10 @@ audit::Query to_query(const HistoryFilter& f, std::string& problem) {
 HistoryPage read_history(const audit::Store& store, const HistoryFilter& filter) {
     HistoryPage page;
     page.filter = filter;
-    page.records = store.list(to_query(filter, page.filter_problem), &page.error);
+    audit::Query q = to_query(filter, page.filter_problem);
+    q.newest = kHistoryShown;
+    page.records = store.list(q, &page.error);
+    page.more_match = static_cast<std::int64_t>(page.records.size()) == kHistoryShown;
     std::reverse(page.records.begin(), page.records.end());
     if (page.error.empty()) {
         page.total = store.count();
@@ -86,6 +89,7 @@ void show_history(HistoryState& h, HistoryPage page) {
     }
     h.unavailable.clear();
     h.records = std::move(page.records);
+    h.more_match = page.more_match;
     h.total = page.total;
     h.practitioners = std::move(page.practitioners);
     bool still_listed = std::any_of(h.records.begin(), h.records.end(),

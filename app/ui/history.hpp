@@ -19,6 +19,7 @@ struct HistoryPage {
     HistoryFilter filter;
     std::string filter_problem;                  // a malformed date, in words
     std::vector<audit::DecisionRecord> records;  // matching the filter, newest first
+    bool more_match = false;                     // older ones match too (kHistoryShown read)
     std::int64_t total = 0;                      // records in the whole log
     std::vector<std::string> practitioners;      // everyone who has recorded, sorted
     std::string error;                           // the store could not be read ("" when it was)

@@ -19,6 +19,9 @@ struct HistoryFilter {
 
 enum class ExportFormat { Jsonl, Csv };
 
+// How many matching decisions History reads at most, newest first: a team store holds years.
+inline constexpr std::int64_t kHistoryShown = 1000;
+
 struct HistoryState {
     bool open = false;
     std::string unavailable;     // why there is no history to show ("" when the store is there)
@@ -29,9 +32,10 @@ struct HistoryState {
     HistoryFilter applied;       // the filter the list was loaded with
     std::string filter_problem;  // a malformed date, in words
     std::vector<audit::DecisionRecord> records;  // matching the filter, newest first
-    std::int64_t total = 0;                      // records in the whole log
-    std::vector<std::string> practitioners;      // everyone who has recorded, sorted
-    std::int64_t selected = 0;                   // sequence of the record shown (0: none)
+    bool more_match = false;  // older records match too: only the newest kHistoryShown are read
+    std::int64_t total = 0;   // records in the whole log
+    std::vector<std::string> practitioners;  // everyone who has recorded, sorted
+    std::int64_t selected = 0;               // sequence of the record shown (0: none)
     bool chain_ok = true;
     bool chain_checked = false;  // chain_status says something (the first check has finished)
     std::string chain_status;    // "Chain verified: 12 records, head 3f2a…" or where it broke

@@ -408,8 +408,16 @@ void draw_history_view(const AppState& s, Scratch& scratch, Intents& out) {
         float list_w = std::max(em * 30.0f, ImGui::GetContentRegionAvail().x * 0.58f);
         ImGui::BeginChild("history_records", ImVec2(list_w, body_h), false,
                           ImGuiWindowFlags_NavFlattened);
-        ImGui::TextDisabled("%zu of %lld recorded decisions, newest first%s", h.records.size(),
-                            static_cast<long long>(h.total), h.loading ? " (reading\u2026)" : "");
+        if (h.more_match)
+            ImGui::TextDisabled(
+                "The newest %zu matching of %lld recorded decisions: narrow the filters to see "
+                "older ones%s",
+                h.records.size(), static_cast<long long>(h.total),
+                h.loading ? " (reading\u2026)" : "");
+        else
+            ImGui::TextDisabled("%zu of %lld recorded decisions, newest first%s", h.records.size(),
+                                static_cast<long long>(h.total),
+                                h.loading ? " (reading\u2026)" : "");
         draw_list(s, out);
         ImGui::EndChild();
         ImGui::SameLine();

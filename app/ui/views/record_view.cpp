@@ -131,16 +131,13 @@ void draw_recorded(const AppState& s, Scratch& scratch, Intents& out) {
 
 // Being recorded: the window goes on working while the store answers.
 void draw_sending(const AppState& s) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel_background);
-    ImGui::BeginChild("record_sending", ImVec2(0, ImGui::GetFontSize() * 4.2f), true);
     widgets::bold_text(s.sink.team ? "Sending the decision to the team store\u2026"
                                    : "Recording the decision\u2026");
     ImGui::TextWrapped(
-        "%s", s.sink.team ? "If the team store does not answer within about 20 seconds, the "
-                            "decision is held on this computer and sent when it can be reached."
+        "%s", s.sink.team ? "If the team store does not answer in time (a minute at most), the "
+                            "decision is held on this computer and sent when it can be reached. "
+                            "You can go on working meanwhile."
                           : "It is written to the audit file on this computer.");
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
 }
 
 }  // namespace
