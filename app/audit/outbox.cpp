@@ -3,13 +3,11 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
-#include <chrono>
-#include <ctime>
-
 #include <fmt/format.h>
 
 #include "canonical.hpp"
 #include "files.hpp"
+#include "local_db.hpp"
 #include "rows.hpp"
 #include "sqlite.hpp"
 
@@ -18,10 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// "Cnto": PRAGMA application_id of a continuum outbox (the audit log is "Cntu").
-constexpr std::int64_t kOutboxApplicationId = 0x436E746F;
-constexpr std::int64_t kOutboxVersion = 1;
-constexpr int kBusyTimeoutMs = 10000;
 // The fields a held decision carries: everything but what the team store fills in
 // (sequence, recorded_at, previous_hash).
 constexpr std::size_t kFirstDecidedField = 3;
@@ -49,14 +43,8 @@ const char* const kSchema = R"sql(
     );
 )sql";
 
-std::string utc_now() {
-    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
+// "Cnto": PRAGMA application_id of a continuum outbox (the audit log is "Cntu").
+const LocalDb kOutboxFile{0x436E746F, 1, kSchema, "outbox"};
 
 // The decided fields as their canonical texts, by name: read back, they hash exactly as the
 // decision would have when it was held.
@@ -98,33 +86,6 @@ bool change(sqlite3* db, sql::Statement& s, std::string& error) {
     return true;
 }
 
-bool check_identity(sqlite3* db, const fs::path& file, bool& fresh, std::string& error) {
-    std::int64_t app = 0, version = 0, tables = 0;
-    std::string why;
-    if (!sql::query_int(db, "PRAGMA application_id", app, why) ||
-        !sql::query_int(db, "PRAGMA user_version", version, why) ||
-        !sql::query_int(db, "SELECT count(*) FROM sqlite_master", tables, why)) {
-        error = fmt::format("{} is not a continuum outbox ({}); it has been left untouched.",
-                            file.string(), why);
-        return false;
-    }
-    fresh = app == 0 && tables == 0;
-    if (fresh) return true;
-    if (app != kOutboxApplicationId) {
-        error = fmt::format(
-            "{} belongs to another program (it is not a continuum outbox); it has been left "
-            "untouched.",
-            file.string());
-        return false;
-    }
-    if (version > kOutboxVersion) {
-        error = fmt::format("{} was written by a newer continuum; update continuum to read it.",
-                            file.string());
-        return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 fs::path default_outbox_path() {
@@ -160,47 +121,8 @@ Outbox::~Outbox() {
 }
 
 std::unique_ptr<Outbox> Outbox::open(const fs::path& file, std::string& error) {
-    std::error_code ec;
-    if (fs::exists(file, ec) && !fs::is_regular_file(file, ec)) {
-        error = fmt::format("{} is not a file: it cannot hold the outbox.", file.string());
-        return nullptr;
-    }
-    if (!create_owner_only(file, "outbox", error)) return nullptr;
-    sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
-    sql::Db db(raw);
-    if (rc != SQLITE_OK) {
-        error = fmt::format("Cannot open the outbox {}: {}.", file.string(),
-                            raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
-        return nullptr;
-    }
-    sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
-    bool fresh = false;
-    if (!check_identity(db.get(), file, fresh, error)) return nullptr;
-    std::string why;
-    if (!sql::exec(db.get(), "PRAGMA journal_mode = WAL", why) ||
-        !sql::exec(db.get(), "PRAGMA synchronous = FULL", why)) {
-        error = fmt::format("Cannot open the outbox {}: {}.", file.string(), why);
-        return nullptr;
-    }
-    if (fresh) {
-        // BEGIN IMMEDIATE: two programs creating it at once apply the schema once.
-        std::int64_t tables = 0;
-        bool ok = sql::exec(db.get(), "BEGIN IMMEDIATE", why) &&
-                  sql::query_int(db.get(), "SELECT count(*) FROM sqlite_master", tables, why);
-        if (ok && tables == 0)
-            ok = sql::exec(db.get(), kSchema, why) &&
-                 sql::exec(db.get(),
-                           fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}",
-                                       kOutboxApplicationId, kOutboxVersion)
-                               .c_str(),
-                           why);
-        if (!ok || !sql::exec(db.get(), "COMMIT", why)) {
-            sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-            error = fmt::format("Cannot set up the outbox {}: {}.", file.string(), why);
-            return nullptr;
-        }
-    }
+    sql::Db db = open_local_db(file, kOutboxFile, error);
+    if (!db) return nullptr;
     return std::unique_ptr<Outbox>(new Outbox(db.release(), file));
 }
 

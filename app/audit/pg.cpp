@@ -119,6 +119,9 @@ std::unique_ptr<Connection> Connection::open(const std::string& conninfo, const 
     };
     if (PQstatus(conn) == CONNECTION_BAD) return fail(refused_or_not());
     PQsetErrorVerbosity(conn, PQERRORS_VERBOSE);
+    // The server's notices ("role is already a member", "database does not exist, skipping")
+    // would go to stderr; what matters comes back as an error or a result instead.
+    PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
     const auto deadline = Clock::now() + timeouts.connect;
     PostgresPollingStatusType status = PGRES_POLLING_WRITING;
     while (status != PGRES_POLLING_OK) {

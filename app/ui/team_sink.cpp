@@ -1,11 +1,10 @@
 #include "team_sink.hpp"
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 
 #include <fmt/format.h>
 
+#include "audit/local_db.hpp"
 #include "audit/location.hpp"
 
 namespace continuum::ui {
@@ -14,15 +13,6 @@ using audit::AppendFailure;
 using audit::DecisionRecord;
 
 namespace {
-
-std::string utc_now() {
-    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
 
 std::string signed_name(const audit::Identity& who) {
     return who.role.empty() ? who.practitioner : who.practitioner + ", " + who.role;
@@ -104,7 +94,7 @@ Delivery TeamSink::hold(DecisionRecord& record, bool outcome_unknown, const std:
 
 Delivery TeamSink::deliver(DecisionRecord& record, std::string& message) {
     if (record.submission_id.empty()) record.submission_id = audit::new_submission_id();
-    if (record.submitted_at.empty()) record.submitted_at = utc_now();
+    if (record.submitted_at.empty()) record.submitted_at = audit::utc_now();
     if (!reach()) {
         sign(record);
         if (refused_) {

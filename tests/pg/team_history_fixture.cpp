@@ -12,6 +12,7 @@
 #include "audit/pg.hpp"
 #include "audit/team_admin.hpp"
 #include "ui/audit_sink.hpp"
+#include "ui/demo_record.hpp"
 #include "ui/session.hpp"
 
 using namespace continuum;
@@ -89,22 +90,7 @@ int main(int argc, char** argv) {
         ui::Session session(*sink, ui::Settings{});
         if (!session.load_rules(rules)) return fail("the rules have errors");
         if (!session.open_case(rules / "cases" / e.file, error)) return fail(e.file + error);
-        session.select_step("record");
-        ui::RecordDraft& d = session.scratch().draft;
-        d.service_consent = 2;  // not sought: seeking it would increase the risk
-        d.sharing_basis = 1;    // public task / safeguarding
-        d.consent_note = "Seeking consent could alert the adult thought to be causing harm.";
-        if (e.override_level) {
-            d.agree = false;
-            std::uint32_t level = session.state().rules->level_index(e.override_level);
-            if (level == session.state().evaluation.outcome.level && level > 0) --level;
-            d.level = level;
-            d.category = ui::OverrideCategory::Policy;
-            d.reason = e.reason;
-        }
-        session.apply(ui::intent::Record{});
-        session.wait_for_store();
-        if (session.state().record.phase != ui::RecordPhase::Recorded)
+        if (!ui_demo::record_demo_decision(session, e.override_level, e.reason))
             return fail(std::string(e.file) + " not recorded: " + session.state().record.error +
                         session.state().record.held);
     }

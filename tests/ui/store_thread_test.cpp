@@ -44,6 +44,17 @@ class SlowSink final : public ui::DecisionSink {
     bool started_ = false, released_ = false;
 };
 
+// Records case `ref` into the slow store, which holds on to it; frames stop waiting for it.
+void start_recording(Harness& h, SlowSink& sink, const char* ref) {
+    h.session.apply(ui::intent::SetCaseRef{ref});
+    h.session.scratch().draft.service_consent = 0;
+    h.session.scratch().draft.sharing_basis = 0;
+    h.go_to_step("record");
+    h.settle = false;
+    h.click("record");
+    sink.wait_started();
+}
+
 }  // namespace
 
 TEST_CASE("recording never holds up the window: frames go on while the store works",
@@ -51,13 +62,7 @@ TEST_CASE("recording never holds up the window: frames go on while the store wor
     auto owned = std::make_unique<SlowSink>();
     SlowSink& sink = *owned;
     Harness h(std::string(CONTINUUM_TEST_DATA) + "/rules/mini", std::move(owned));
-    h.session.apply(ui::intent::SetCaseRef{"C-SLOW-1"});
-    h.session.scratch().draft.service_consent = 0;
-    h.session.scratch().draft.sharing_basis = 0;
-    h.go_to_step("record");
-    h.settle = false;
-    h.click("record");
-    sink.wait_started();
+    start_recording(h, sink, "C-SLOW-1");
     for (int i = 0; i < 5; ++i) {
         auto before = Clock::now();
         h.frame();
@@ -84,13 +89,7 @@ TEST_CASE("answers changed while a decision is sent stay unsaved once it is reco
     auto owned = std::make_unique<SlowSink>();
     SlowSink& sink = *owned;
     Harness h(std::string(CONTINUUM_TEST_DATA) + "/rules/mini", std::move(owned));
-    h.session.apply(ui::intent::SetCaseRef{"C-SLOW-2"});
-    h.session.scratch().draft.service_consent = 0;
-    h.session.scratch().draft.sharing_basis = 0;
-    h.go_to_step("record");
-    h.settle = false;
-    h.click("record");
-    sink.wait_started();
+    start_recording(h, sink, "C-SLOW-2");
     h.session.apply(ui::intent::SetCaseRef{"C-SLOW-2B"});  // typed on meanwhile
     sink.release();
     h.settle = true;
