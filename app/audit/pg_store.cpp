@@ -1,7 +1,5 @@
 #include "pg_store.hpp"
 
-#include <openssl/rand.h>
-
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -145,16 +143,6 @@ class PgRows final : public ChainSource {
 };
 
 }  // namespace
-
-std::string new_submission_id() {
-    unsigned char bytes[16];
-    if (RAND_bytes(bytes, sizeof bytes) != 1)
-        throw std::runtime_error("no random numbers from OpenSSL");
-    std::string out;
-    for (unsigned char b : bytes)
-        out += fmt::format("{:02x}", b);
-    return out;
-}
 
 PgStore::PgStore(std::string conninfo, pg::Timeouts timeouts)
     : conninfo_(std::move(conninfo)), shown_(redact(conninfo_)), timeouts_(timeouts) {}
