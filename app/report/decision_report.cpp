@@ -87,11 +87,15 @@ std::vector<ReportSection> decision_sections(const Evaluation& e, const audit::D
     for (std::size_t i = 0; i < r.routes.size() && i < rules.routes.size(); ++i) {
         const Route& route = rules.routes[i];
         const auto& rd = r.routes[i];
-        std::string line = route_heading(route, finding_from(rd.decided));
-        if (rd.decided != rd.suggested)
-            line +=
-                fmt::format(" (suggested: {})", finding_text(route, finding_from(rd.suggested)));
-        routes.lines.push_back(line + ". " + route_explanation(e, i) + cites(rules, route.cites));
+        // The explanation opens with the rules' finding: said once.
+        std::string line = rd.decided == rd.suggested
+                               ? fmt::format("{} ({}; {}): {}", route.title, route.section,
+                                             describe(route.standard), route_explanation(e, i))
+                               : fmt::format("{} ({}; {}): decided {} (the rules suggested: {})",
+                                             route.title, route.section, describe(route.standard),
+                                             finding_text(route, finding_from(rd.decided)),
+                                             route_explanation(e, i));
+        routes.lines.push_back(line + cites(rules, route.cites));
     }
     out.push_back(std::move(routes));
 
@@ -148,12 +152,13 @@ std::vector<ReportSection> decision_sections(const Evaluation& e, const audit::D
     if (!r.recorded_at.empty())
         about.lines.push_back(
             fmt::format("Recorded: {} (audit record {})", r.recorded_at, r.sequence));
-    about.lines.push_back(fmt::format("Rule set: {}, version {}, SHA-256 {}", rules.info.name,
-                                      r.ruleset_version, r.ruleset_digest));
+    about.lines.push_back(fmt::format("Rule set: {} ({}), version {}, SHA-256 {}", rules.info.name,
+                                      r.ruleset_id, r.ruleset_version, r.ruleset_digest));
     about.lines.push_back(r.hash.empty() ? "This decision has not been recorded in the audit log."
                                          : "Record hash: " + r.hash);
-    about.lines.push_back(chain_head.empty() ? "Audit chain head after this record: not available"
-                                             : "Audit chain head after this record: " + chain_head);
+    // Short enough that the 64-character hash stays on its line in the text report.
+    about.lines.push_back(chain_head.empty() ? "Chain head after this record: not available"
+                                             : "Chain head after this record: " + chain_head);
     out.push_back(std::move(about));
     return out;
 }

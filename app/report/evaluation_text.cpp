@@ -44,13 +44,13 @@ void detail(std::string& out, const std::string& text) {
 std::string trace_line(const RuleSet& rules, const TraceEntry& t) {
     std::string line = fmt::format("{} '{}' {}", to_string(t.kind), t.id, trace_status(t.status));
     if (!t.condition.empty()) line += fmt::format(": {}", t.condition);
-    if (!t.failing.empty()) line += fmt::format(" | failed at: {}", t.failing);
-    if (!t.values.empty()) line += " | read: " + values_text(t.values);
+    if (!t.failing.empty()) line += fmt::format("; failed at: {}", t.failing);
+    if (!t.values.empty()) line += "; read: " + values_text(t.values);
     if (!t.blocking.empty()) {
         std::string b;
         for (const auto& q : t.blocking)
             b += (b.empty() ? "" : ", ") + q;
-        line += " | open: " + b;
+        line += "; open: " + b;
     }
     line += cites_text(rules, t.cites);
     return line;

@@ -96,11 +96,6 @@ std::vector<std::string> level_lines(const Evaluation& e) {
     return out;
 }
 
-std::string route_heading(const Route& r, Finding f) {
-    return fmt::format("{} ({}; {}): {}", r.title, r.section, describe(r.standard),
-                       finding_text(r, f));
-}
-
 std::vector<std::string> change_lines(const Evaluation& e) {
     const RuleSet& rules = *e.rules;
     std::vector<std::string> out;

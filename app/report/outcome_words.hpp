@@ -23,9 +23,6 @@ std::string action_line(const Evaluation& e, const engine::NeededAction& n);
 // what made it ("Because: ..."), and each higher level not yet ruled out with what it turns on.
 std::vector<std::string> level_lines(const Evaluation& e);
 
-// "Enquiries: significant harm (Children Act 1989 s47(1); reasonable cause to suspect): Met"
-std::string route_heading(const engine::Route& r, engine::Finding f);
-
 // Every "what could change this" option as a sentence; or one line saying nothing could.
 std::vector<std::string> change_lines(const Evaluation& e);
 

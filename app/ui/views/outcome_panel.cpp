@@ -56,6 +56,7 @@ void question_links(const RuleSet& rules, const std::vector<std::string>& ids, I
 void draw_urgent(const AppState& s) {
     const RuleSet& rules = *s.rules;
     const Outcome& o = s.evaluation.outcome;
+    ImGui::PushTextWrapPos(0.0f);
     for (std::uint32_t t : o.triggers) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette().met);
         widgets::bold_text(("\u25CF Always refer: " + rules.triggers[t].title).c_str());
@@ -64,21 +65,20 @@ void draw_urgent(const AppState& s) {
         ImGui::TextWrapped("%s", rules.triggers[t].says.c_str());
         cite_line(rules, rules.triggers[t].cites);
     }
-    for (std::uint32_t t : o.possible_triggers)
-        widgets::wrapped_coloured(palette().cannot_rule_out,
-                                  "? Always refer, cannot rule out: " + rules.triggers[t].title);
     auto order = report::actions_by_due(o);
-    if (!order.empty() && o.actions[order.front()].definite &&
-        o.actions[order.front()].due.has_due) {
+    const bool deadline =
+        !order.empty() && o.actions[order.front()].definite && o.actions[order.front()].due.has_due;
+    if (deadline) {
         const NeededAction& n = o.actions[order.front()];
         widgets::bold_text(
             fmt::format("First deadline: {}", rules.actions[n.action].title).c_str());
-        widgets::register_item("urgent/deadline");
         widgets::wrapped_coloured(
             n.due.outside_calendar ? palette().warning : ImGui::GetStyle().Colors[ImGuiCol_Text],
             report::due_text(n.due));
+        widgets::register_item("urgent/deadline");  // the date itself must be on screen
     }
-    if (!o.triggers.empty() || !order.empty()) {
+    ImGui::PopTextWrapPos();
+    if (!o.triggers.empty() || deadline) {
         ImGui::Spacing();
         ImGui::Separator();
     }
@@ -89,10 +89,17 @@ void draw_urgent(const AppState& s) {
 void draw_open_level(const AppState& s, const report::LevelStatus& status, Intents& out) {
     const RuleSet& rules = *s.rules;
     ImVec4 band = hex_colour(rules.levels[status.could_be].colour, palette().cannot_rule_out);
-    widgets::heading(
-        fmt::format("? Not yet settled: could be {}", rules.levels[status.could_be].name).c_str());
+    // As prominent as the band: the heading font, in the colour of "cannot rule out", with a bar
+    // in the colour of the level it could reach (never colour alone: the words say it).
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().cannot_rule_out);
+    widgets::heading(fmt::format("? Not yet settled: at least {}, could be {}",
+                                 rules.levels[status.at_least].name,
+                                 rules.levels[status.could_be].name)
+                         .c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
     widgets::register_item("level/open");
-    // A bar in the colour of the level it could reach, beside the words (never colour alone).
     const ImVec2 at = ImGui::GetItemRectMin();
     const float em = ImGui::GetFontSize();
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - em * 0.45f, at.y),
@@ -121,12 +128,31 @@ void draw_open_level(const AppState& s, const report::LevelStatus& status, Inten
     }
 }
 
+// Always-refer situations that cannot be ruled out yet: one line, the list on opening it.
+void draw_possible_triggers(const AppState& s) {
+    const RuleSet& rules = *s.rules;
+    const Outcome& o = s.evaluation.outcome;
+    if (o.possible_triggers.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().cannot_rule_out);
+    std::string label =
+        fmt::format("? {} always-refer situation{} not yet ruled out###possible",
+                    o.possible_triggers.size(), o.possible_triggers.size() == 1 ? "" : "s");
+    bool open = expander(s, label.c_str());
+    ImGui::PopStyleColor();
+    if (!open) return;
+    for (std::uint32_t t : o.possible_triggers) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", rules.triggers[t].title.c_str());
+    }
+    ImGui::TreePop();
+}
+
 void draw_level(const AppState& s, Intents& out) {
     const RuleSet& rules = *s.rules;
     const report::Evaluation& e = s.evaluation;
     const Level& level = rules.levels[e.outcome.level];
     report::LevelStatus status = report::level_status(e);
-    ImGui::TextDisabled(status.settled ? "SUGGESTED LEVEL" : "SUGGESTED LEVEL: AT LEAST");
+    ImGui::TextDisabled(status.settled ? "SUGGESTED LEVEL" : "SUGGESTED LEVEL (AT LEAST)");
     ImVec4 band = hex_colour(level.colour, ImVec4(0.5f, 0.5f, 0.5f, 1));
     ImVec2 p = ImGui::GetCursorScreenPos();
     float w = ImGui::GetContentRegionAvail().x;
@@ -136,8 +162,7 @@ void draw_level(const AppState& s, Intents& out) {
     ImGui::PushStyleColor(ImGuiCol_Text, text_colour_on(band));
     ImGui::SetCursorScreenPos(
         ImVec2(p.x + ImGui::GetFontSize() * 0.7f, p.y + h * 0.5f - ImGui::GetFontSize() * 0.62f));
-    std::string name =
-        fmt::format("{}{} {}", status.settled ? "" : "at least ", e.outcome.level + 1, level.name);
+    std::string name = fmt::format("{} {}", e.outcome.level + 1, level.name);
     widgets::heading(name.c_str());
     if (!level.band.empty() && level.band != level.name) {
         ImGui::SameLine();
@@ -146,6 +171,7 @@ void draw_level(const AppState& s, Intents& out) {
     ImGui::PopStyleColor();
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + ImGui::GetStyle().ItemSpacing.y));
     if (!status.settled) draw_open_level(s, status, out);
+    draw_possible_triggers(s);
 
     if (expander(s, "Why this level")) {
         auto reasons = level_reasons(rules, e.outcome);
