@@ -18,6 +18,7 @@
 
 #include "digest.hpp"
 #include "family.hpp"
+#include "invariant_ties.hpp"
 #include "resolve.hpp"
 #include "toml_reader.hpp"
 #include "words.hpp"
@@ -73,7 +74,8 @@ namespace {
 
 const std::vector<std::string> kTopLevelKeys = {
     "ruleset",     "calendar", "source", "level",  "domain",  "question",      "fact",       "rule",
-    "combination", "trigger",  "route",  "action", "consent", "family_letter", "family_text"};
+    "combination", "trigger",  "route",  "action", "consent", "family_letter", "family_text",
+    "invariants"};
 
 bool valid_identifier(std::string_view id) {
     if (id.empty() || !(std::islower(static_cast<unsigned char>(id[0])) || id[0] == '_'))
@@ -110,6 +112,14 @@ class FileReader {
                     d_.error(file_.path(), file_.pos(node), "wrong-type",
                              "'family_letter' must be a table: write [family_letter] on its own "
                              "line");
+                continue;
+            }
+            if (k == "invariants") {
+                if (const toml::table* t = node.as_table())
+                    read_invariant_ties(*t, file_, d_, rs_.invariants);
+                else
+                    d_.error(file_.path(), file_.pos(node), "wrong-type",
+                             "'invariants' must be a table: write [invariants] on its own line");
                 continue;
             }
             if (k == "ruleset" || k == "calendar") {
@@ -627,6 +637,7 @@ LoadResult load_ruleset_from_texts(const std::string& root, std::vector<RuleFile
 
     resolve_ruleset(*rs, pending, d);
     resolve_family(*rs, d);
+    resolve_invariant_ties(*rs, d);
     if (!unparsed.empty()) {
         // What the unreadable file defines looks undefined everywhere else: a cascade of
         // "unknown name" errors that hides the one real fault. Report the fault alone.
