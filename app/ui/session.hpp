@@ -83,6 +83,8 @@ class Session {
     void on_store(const intent::SendHeld&);
     void on_store(const intent::RefreshHistory&);
     void on_store(const intent::CloseWhenSent&);
+    void copy_family_summary(bool young_person);
+    void save_family_summary(bool young_person);
     std::string report_text() const;
     // The Training and Trainer views (session_training.cpp): the pack, the results and what
     // is kept from the trainee until they commit. Returns whether `intent` was theirs.
