@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "evaluate.hpp"
 #include "expr/eval.hpp"
 
 namespace continuum::engine {
@@ -52,7 +53,7 @@ std::string describe_slot_value(const RuleSet& rules, const Case& c, const Outco
             return o.slots[slot].status == Tri::False ? "not asked (does not apply)" : "not asked";
         return describe_answer(rules.questions[item.index], a);
     }
-    return describe_value(rules, slot, o.values[slot]);
+    return describe_value(rules, slot, slot_value(rules, o, slot));
 }
 
 std::vector<ValueRead> values_read(const RuleSet& rules, const Case& c, const Outcome& o,
@@ -118,7 +119,7 @@ Tracer::Tracer(const RuleSet& rules) : rules_(rules) {
     }
     auto add = [&](const auto& items) {
         for (const auto& item : items)
-            if (item.slot != kNone) traced_.push_back(item.slot);
+            if (item.slot != kNone) traced_.push_back(traced(item.slot));
     };
     add(rules.facts);
     add(rules.rules);
@@ -127,28 +128,93 @@ Tracer::Tracer(const RuleSet& rules) : rules_(rules) {
     add(rules.routes);
     add(rules.consents);
     add(rules.actions);
+    child_sources_.reserve(rules.program.children.size());
+    for (std::uint32_t child : rules.program.children)
+        child_sources_.push_back(source_of(child));
     sets_.assign(slots * words_, 0);
     done_.assign(slots, 0);
     scratch_.assign(words_, 0);
 }
 
+namespace {
+expr::CaseCells cells_of(const RuleSet& rules, const Outcome& o) {
+    return {&rules.program, &rules.machine, o.truths.data(), o.numbers.data(), o.referred_at.day};
+}
+}  // namespace
+
 Value Tracer::value(const Outcome& o, std::uint32_t node) const {
-    return expr::node_value(rules_.program, rules_.machine, o.values.data(), o.truths.data(),
-                            o.node_values.data(), node);
+    return expr::value_of(cells_of(rules_, o), node);
+}
+
+Tri Tracer::worked_out(const Outcome& o, std::uint32_t node) const {
+    return expr::work_out_truth(cells_of(rules_, o), node);
+}
+
+std::uint32_t Tracer::source_of(std::uint32_t node) const {
+    const expr::Machine& m = rules_.machine;
+    if (m.node_cells[node] != expr::kNoCell) return m.node_cells[node];
+    if (m.inner_of[node] != expr::kNoCell) return kInner | m.inner_of[node];
+    return expr::kNoCell;  // a number: never asked for its truth
+}
+
+namespace {
+
+// Reads truths where they are: a cell, or (kInner | i) the i-th inner step of the machine.
+struct TruthReader {
+    const Tri* t;
+    const expr::Step* inner;
+    const Tri* tables;
+    Tri operator()(std::uint32_t source) const {
+        if (!(source & Tracer::kInner)) [[likely]]
+            return t[source];
+        return expr::step_result(inner[source & ~Tracer::kInner], tables, t);
+    }
+};
+
+}  // namespace
+
+inline Tri Tracer::truth(const Outcome& o, std::uint32_t node) const {
+    const std::uint32_t source = source_of(node);
+    if (source == expr::kNoCell) return worked_out(o, node);
+    const expr::Machine& m = rules_.machine;
+    return TruthReader{o.truths.data(), m.inner_steps.data(), m.step_tables.data()}(source);
+}
+
+// Descends through false `and`s (from a false node) to the first false part.
+namespace {
+
+struct FalsePartFinder {
+    const expr::NodeShape* shapes;
+    const std::uint32_t* kids;
+    const std::uint32_t* sources;  // parallel to kids
+    TruthReader truth;
+
+    std::uint32_t descend(std::uint32_t node) const {
+        while (shapes[node].op == Op::And) {
+            const expr::NodeShape& n = shapes[node];
+            std::uint32_t i = 0;
+            while (i < n.count && truth(sources[n.first + i]) != Tri::False)
+                ++i;
+            if (i == n.count) break;
+            node = kids[n.first + i];
+        }
+        return node;
+    }
+};
+
+}  // namespace
+
+std::uint32_t Tracer::descend(const Outcome& o, std::uint32_t node) const {
+    const expr::Machine& m = rules_.machine;
+    return FalsePartFinder{m.shapes.data(),
+                           rules_.program.children.data(),
+                           child_sources_.data(),
+                           {o.truths.data(), m.inner_steps.data(), m.step_tables.data()}}
+        .descend(node);
 }
 
 std::uint32_t Tracer::first_false(const Outcome& o, std::uint32_t node) const {
-    for (;;) {
-        const expr::NodeShape& n = rules_.machine.shapes[node];
-        if (n.op != Op::And || truth(o, node) != Tri::False) return node;
-        std::uint32_t next = node;
-        for (std::uint32_t i = 0; i < n.count && next == node; ++i) {
-            std::uint32_t child = rules_.program.children[n.first + i];
-            if (truth(o, child) == Tri::False) next = child;
-        }
-        if (next == node) return node;
-        node = next;
-    }
+    return truth(o, node) == Tri::False ? descend(o, node) : node;
 }
 
 void Tracer::begin_query() {
@@ -244,25 +310,26 @@ void Tracer::blocking(const Case& c, const Outcome& o, std::uint32_t slot,
 }
 
 // Fills `f` in place: returning the struct and copying it made the copy wait on the stores
-// just written (a store-forwarding stall), a tenth of the whole trace.
-void Tracer::facts_in_query(const Case& c, const Outcome& o, std::uint32_t slot,
+// just written (a store-forwarding stall).
+void Tracer::facts_in_query(const Case& c, const Outcome& o, const Traced& d,
                             std::vector<std::uint32_t>& pool, TraceFacts& f) {
-    f = TraceFacts{};
-    f.slot = slot;
-    Tri status = o.slots[slot].status;
-    if (status == Tri::Unknown) {
+    const Tri status = o.slots[d.slot].status;
+    f.slot = d.slot;
+    f.failing_node = expr::kNoNode;
+    f.failed_on_unless = false;
+    f.blocking_begin = 0;
+    f.blocking_count = 0;
+    if (status == Tri::False && d.main != expr::kNoNode) {
+        if (truth(o, d.main) == Tri::False) {
+            f.failing_node = descend(o, d.main);
+        } else if (d.unless != expr::kNoNode) {
+            f.failing_node = d.unless;
+            f.failed_on_unless = true;
+        }
+    } else if (status == Tri::Unknown) {
         f.blocking_begin = static_cast<std::uint32_t>(pool.size());
-        blocking_in_query(c, o, slot, pool);
+        blocking_in_query(c, o, d.slot, pool);
         f.blocking_count = static_cast<std::uint32_t>(pool.size()) - f.blocking_begin;
-        return;
-    }
-    std::uint32_t main = main_root_[slot], unless = unless_root_[slot];
-    if (status != Tri::False || main == expr::kNoNode) return;
-    if (truth(o, main) == Tri::False) {
-        f.failing_node = first_false(o, main);
-    } else if (unless != expr::kNoNode) {
-        f.failing_node = unless;
-        f.failed_on_unless = true;
     }
 }
 
@@ -270,16 +337,49 @@ TraceFacts Tracer::facts(const Case& c, const Outcome& o, std::uint32_t slot,
                          std::vector<std::uint32_t>& pool) {
     begin_query();
     TraceFacts f;
-    facts_in_query(c, o, slot, pool, f);
+    facts_in_query(c, o, traced(slot), pool, f);
     return f;
 }
 
+// The same as facts_in_query for every entry, in one loop with everything it reads held in
+// locals (most entries are not fired and only need their first false part).
 void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
     begin_query();  // one query: every entry shares what earlier entries worked out
-    out.entries.resize(traced_.size());
+    const std::size_t n = traced_.size();
+    out.entries.resize(n);
     out.blocking.clear();
-    for (std::size_t i = 0; i < traced_.size(); ++i)
-        facts_in_query(c, o, traced_[i], out.blocking, out.entries[i]);
+    const expr::Machine& m = rules_.machine;
+    const FalsePartFinder parts{m.shapes.data(),
+                                rules_.program.children.data(),
+                                child_sources_.data(),
+                                {o.truths.data(), m.inner_steps.data(), m.step_tables.data()}};
+    const SlotResult* slots = o.slots.data();
+    const Traced* traced = traced_.data();
+    TraceFacts* entries = out.entries.data();
+    for (std::size_t i = 0; i < n; ++i) {
+        const Traced& d = traced[i];
+        TraceFacts& f = entries[i];
+        const Tri status = slots[d.slot].status;
+        f.slot = d.slot;
+        f.failing_node = expr::kNoNode;
+        f.failed_on_unless = false;
+        f.blocking_begin = 0;
+        f.blocking_count = 0;
+        if (status == Tri::False) {
+            if (d.main == expr::kNoNode) continue;
+            // Without `unless`, the condition's cell is the slot's: false, as just read.
+            if (d.main_source == d.slot || parts.truth(d.main_source) == Tri::False) {
+                f.failing_node = parts.descend(d.main);
+            } else if (d.unless != expr::kNoNode) {
+                f.failing_node = d.unless;
+                f.failed_on_unless = true;
+            }
+        } else if (status == Tri::Unknown) {
+            f.blocking_begin = static_cast<std::uint32_t>(out.blocking.size());
+            blocking_in_query(c, o, d.slot, out.blocking);
+            f.blocking_count = static_cast<std::uint32_t>(out.blocking.size()) - f.blocking_begin;
+        }
+    }
 }
 
 std::vector<std::uint32_t> blocking_questions(const RuleSet& rules, const Case& c, const Outcome& o,
