@@ -131,6 +131,9 @@ Tracer::Tracer(const RuleSet& rules) : rules_(rules) {
     child_sources_.reserve(rules.program.children.size());
     for (std::uint32_t child : rules.program.children)
         child_sources_.push_back(source_of(child));
+    node_sources_.reserve(rules.program.nodes.size());
+    for (std::uint32_t node = 0; node < rules.program.nodes.size(); ++node)
+        node_sources_.push_back(source_of(node));
     sets_.assign(slots * words_, 0);
     done_.assign(slots, 0);
     scratch_.assign(words_, 0);
@@ -157,22 +160,6 @@ std::uint32_t Tracer::source_of(std::uint32_t node) const {
     return expr::kNoCell;  // a number: never asked for its truth
 }
 
-namespace {
-
-// Reads truths where they are: a cell, or (kInner | i) the i-th inner step of the machine.
-struct TruthReader {
-    const Tri* t;
-    const expr::Step* inner;
-    const Tri* tables;
-    Tri operator()(std::uint32_t source) const {
-        if (!(source & Tracer::kInner)) [[likely]]
-            return t[source];
-        return expr::step_result(inner[source & ~Tracer::kInner], tables, t);
-    }
-};
-
-}  // namespace
-
 inline Tri Tracer::truth(const Outcome& o, std::uint32_t node) const {
     const std::uint32_t source = source_of(node);
     if (source == expr::kNoCell) return worked_out(o, node);
@@ -187,7 +174,7 @@ struct FalsePartFinder {
     const expr::NodeShape* shapes;
     const std::uint32_t* kids;
     const std::uint32_t* sources;  // parallel to kids
-    TruthReader truth;
+    Tracer::TruthReader truth;
 
     std::uint32_t descend(std::uint32_t node) const {
         while (shapes[node].op == Op::And) {
@@ -217,7 +204,9 @@ std::uint32_t Tracer::first_false(const Outcome& o, std::uint32_t node) const {
     return truth(o, node) == Tri::False ? descend(o, node) : node;
 }
 
-void Tracer::begin_query() {
+void Tracer::begin_query(const Outcome& o) {
+    const expr::Machine& m = rules_.machine;
+    query_ = TruthReader{o.truths.data(), m.inner_steps.data(), m.step_tables.data()};
     if (++stamp_ == 0) {  // wrapped: forget every earlier query
         std::fill(done_.begin(), done_.end(), 0);
         stamp_ = 1;
@@ -254,32 +243,47 @@ const Tracer::Word* Tracer::open_questions(const Case& c, const Outcome& o, std:
     return set;
 }
 
-void Tracer::add_open_questions(const Case& c, const Outcome& o, std::uint32_t node, Word* into) {
-    const expr::NodeShape& n = rules_.machine.shapes[node];
-    bool open = n.type == ValueType::Bool ? truth(o, node) == Tri::Unknown : !value(o, node).known;
-    if (!open) return;
-    switch (n.op) {
-        case Op::Load:
-        case Op::DaysSince: {
-            // Most loads read a question that always applies: its own bit is the whole set.
-            if (const std::uint32_t bit = bit_of_[n.slot];
-                bit != kNone && main_root_[n.slot] == expr::kNoNode) {
-                const Item& item = rules_.slot_items[n.slot];
-                if (c.answers[item.index].state != AnswerState::Answered)
-                    into[bit / 64] |= Word{1} << (bit % 64);
-                return;
+// Walks the open parts of a condition with a stack of its own (above whatever an enclosing
+// walk left on it: a fact's walk may start another through open_questions).
+void Tracer::add_open_questions(const Case& c, const Outcome& o, std::uint32_t root, Word* into) {
+    const expr::NodeShape* shapes = rules_.machine.shapes.data();
+    const std::uint32_t* kids = rules_.program.children.data();
+    const std::size_t base = walk_.size();
+    walk_.push_back(root);
+    while (walk_.size() > base) {
+        const std::uint32_t node = walk_.back();
+        walk_.pop_back();
+        const expr::NodeShape& n = shapes[node];
+        switch (n.op) {
+            case Op::Const:
+            case Op::Known:
+                continue;  // never unknown
+            case Op::Load:
+            case Op::DaysSince: {
+                const bool open = n.type == ValueType::Bool
+                                      ? query_(node_sources_[node]) == Tri::Unknown
+                                      : !slot_value(rules_, o, n.slot).known;
+                if (!open) continue;
+                // Most loads read a question that always applies: its own bit is the whole set.
+                if (const std::uint32_t bit = bit_of_[n.slot];
+                    bit != kNone && main_root_[n.slot] == expr::kNoNode) {
+                    const Item& item = rules_.slot_items[n.slot];
+                    if (c.answers[item.index].state != AnswerState::Answered)
+                        into[bit / 64] |= Word{1} << (bit % 64);
+                    continue;
+                }
+                const Word* from = open_questions(c, o, n.slot);
+                for (std::size_t w = 0; w < words_; ++w)
+                    into[w] |= from[w];
+                continue;
             }
-            const Word* from = open_questions(c, o, n.slot);
-            for (std::size_t w = 0; w < words_; ++w)
-                into[w] |= from[w];
-            return;
+            case Op::Count:
+                break;  // a number, open through whichever of its operands are unknown
+            default:
+                if (query_(node_sources_[node]) != Tri::Unknown) continue;
+                break;
         }
-        case Op::Const:
-        case Op::Known:
-            return;
-        default:
-            for (std::uint32_t i = 0; i < n.count; ++i)
-                add_open_questions(c, o, rules_.program.children[n.first + i], into);
+        walk_.insert(walk_.end(), kids + n.first, kids + n.first + n.count);
     }
 }
 
@@ -305,7 +309,7 @@ void Tracer::blocking_in_query(const Case& c, const Outcome& o, std::uint32_t sl
 
 void Tracer::blocking(const Case& c, const Outcome& o, std::uint32_t slot,
                       std::vector<std::uint32_t>& out) {
-    begin_query();
+    begin_query(o);
     blocking_in_query(c, o, slot, out);
 }
 
@@ -335,7 +339,7 @@ void Tracer::facts_in_query(const Case& c, const Outcome& o, const Traced& d,
 
 TraceFacts Tracer::facts(const Case& c, const Outcome& o, std::uint32_t slot,
                          std::vector<std::uint32_t>& pool) {
-    begin_query();
+    begin_query(o);
     TraceFacts f;
     facts_in_query(c, o, traced(slot), pool, f);
     return f;
@@ -344,7 +348,7 @@ TraceFacts Tracer::facts(const Case& c, const Outcome& o, std::uint32_t slot,
 // The same as facts_in_query for every entry, in one loop with everything it reads held in
 // locals (most entries are not fired and only need their first false part).
 void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
-    begin_query();  // one query: every entry shares what earlier entries worked out
+    begin_query(o);  // one query: every entry shares what earlier entries worked out
     const std::size_t n = traced_.size();
     out.entries.resize(n);
     out.blocking.clear();

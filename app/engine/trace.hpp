@@ -55,6 +55,18 @@ class Tracer {
   public:
     static constexpr std::uint32_t kInner = 1u << 31;  // see source_of
 
+    // Reads a truth where it is: a cell, or (kInner | i) the machine's i-th inner step.
+    struct TruthReader {
+        const Tri* t = nullptr;
+        const expr::Step* inner = nullptr;
+        const Tri* tables = nullptr;
+        Tri operator()(std::uint32_t source) const {
+            if (!(source & kInner)) [[likely]]
+                return t[source];
+            return expr::step_result(inner[source & ~kInner], tables, t);
+        }
+    };
+
     explicit Tracer(const RuleSet& rules);
     const RuleSet& rules() const { return rules_; }
     // A buffer callers may fill with blocking() instead of allocating their own.
@@ -89,7 +101,7 @@ class Tracer {
     // Where a yes/no node's truth is read: its cell, or kInner | its inner step (machine.hpp).
     std::uint32_t source_of(std::uint32_t node) const;
     std::uint32_t descend(const Outcome& o, std::uint32_t node) const;
-    void begin_query();
+    void begin_query(const Outcome& o);
     const Word* open_questions(const Case& c, const Outcome& o, std::uint32_t slot);
     void add_open_questions(const Case& c, const Outcome& o, std::uint32_t node, Word* into);
     void append_slots(const Word* set, std::vector<std::uint32_t>& out) const;
@@ -111,6 +123,9 @@ class Tracer {
     std::vector<std::uint32_t> unless_root_;    // by slot: its `unless` root, or kNoNode
     std::vector<Traced> traced_;                // the slots a trace covers, in its order
     std::vector<std::uint32_t> child_sources_;  // parallel to Program::children: source_of
+    std::vector<std::uint32_t> node_sources_;   // by node: source_of
+    TruthReader query_;                         // the outcome of the query under way
+    std::vector<std::uint32_t> walk_;           // nodes still to look at, add_open_questions
     std::vector<Word> sets_;                    // by slot, words_ each
     std::vector<std::uint32_t> done_;           // by slot: the query stamp its set belongs to
     std::vector<Word> scratch_;

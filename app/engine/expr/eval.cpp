@@ -2,26 +2,49 @@
 
 namespace continuum::engine::expr {
 
+namespace {
+
+// A number (or date) comparison for one operator: the rules every comparison follows, written
+// once for each operator so that a run of one operator compiles to a tight loop.
+template <CmpOp op>
+Tri compare_as(const Value& a, const Value& b) {
+    if constexpr (op == CmpOp::Less) {
+        if (a.hi < b.lo) return Tri::True;
+        if (a.lo >= b.hi) return Tri::False;
+        return Tri::Unknown;
+    } else if constexpr (op == CmpOp::LessEqual) {
+        if (a.hi <= b.lo) return Tri::True;
+        if (a.lo > b.hi) return Tri::False;
+        return Tri::Unknown;
+    } else if constexpr (op == CmpOp::Greater) {
+        return compare_as<CmpOp::Less>(b, a);
+    } else if constexpr (op == CmpOp::GreaterEqual) {
+        return compare_as<CmpOp::LessEqual>(b, a);
+    } else if constexpr (op == CmpOp::Equal) {
+        if (a.lo == a.hi && b.lo == b.hi && a.lo == b.lo) return Tri::True;
+        if (a.hi < b.lo || b.hi < a.lo) return Tri::False;
+        return Tri::Unknown;
+    } else {
+        return tri_not(compare_as<CmpOp::Equal>(a, b));
+    }
+}
+
+}  // namespace
+
 Tri compare_numbers(CmpOp op, const Value& a, const Value& b) {
     switch (op) {
         case CmpOp::Less:
-            if (a.hi < b.lo) return Tri::True;
-            if (a.lo >= b.hi) return Tri::False;
-            return Tri::Unknown;
+            return compare_as<CmpOp::Less>(a, b);
         case CmpOp::LessEqual:
-            if (a.hi <= b.lo) return Tri::True;
-            if (a.lo > b.hi) return Tri::False;
-            return Tri::Unknown;
+            return compare_as<CmpOp::LessEqual>(a, b);
         case CmpOp::Greater:
-            return compare_numbers(CmpOp::Less, b, a);
+            return compare_as<CmpOp::Greater>(a, b);
         case CmpOp::GreaterEqual:
-            return compare_numbers(CmpOp::LessEqual, b, a);
+            return compare_as<CmpOp::GreaterEqual>(a, b);
         case CmpOp::Equal:
-            if (a.lo == a.hi && b.lo == b.hi && a.lo == b.lo) return Tri::True;
-            if (a.hi < b.lo || b.hi < a.lo) return Tri::False;
-            return Tri::Unknown;
+            return compare_as<CmpOp::Equal>(a, b);
         case CmpOp::NotEqual:
-            return tri_not(compare_numbers(CmpOp::Equal, a, b));
+            return compare_as<CmpOp::NotEqual>(a, b);
     }
     return Tri::Unknown;
 }
@@ -200,8 +223,8 @@ namespace {
 template <CmpOp op, bool constant_left>
 void number_tests(const NumberTest* test, const NumberTest* end, const Value* numbers, Tri* t) {
     for (; test != end; ++test)
-        t[test->out] = constant_left ? compare_numbers(op, test->constant, numbers[test->reg])
-                                     : compare_numbers(op, numbers[test->reg], test->constant);
+        t[test->out] = constant_left ? compare_as<op>(test->constant, numbers[test->reg])
+                                     : compare_as<op>(numbers[test->reg], test->constant);
 }
 
 template <bool constant_left>
