@@ -1,7 +1,9 @@
 #include "evaluation_json.hpp"
 
 #include "engine/applicability.hpp"
+#include "engine/case_io.hpp"
 #include "engine/trace.hpp"
+#include "explain.hpp"
 
 namespace continuum::report {
 
@@ -46,19 +48,7 @@ namespace {
 
 json answer_value(const Question& q, const Answer& a) {
     if (a.state != AnswerState::Answered) return nullptr;
-    switch (q.type) {
-        case AnswerType::YesNo:
-            return a.value.truth == Tri::True;
-        case AnswerType::Number:
-            return a.value.lo;
-        case AnswerType::Choice:
-            return q.choice_ids[a.value.choice];
-        case AnswerType::Date:
-            return format_date(static_cast<DayNumber>(a.value.lo));
-        case AnswerType::Text:
-            return a.text;
-    }
-    return nullptr;
+    return answer_to_json(q, a);
 }
 
 json hypothetical_json(const RuleSet& rules, const HypotheticalAnswer& h) {
@@ -112,6 +102,21 @@ json to_json(const Evaluation& e) {
                   {"because", because},
                   {"could_be_higher_because", higher},
                   {"cites", citations_json(rules, level.cites)}};
+    // Open or settled, as the headline says it: the highest level still possible and the
+    // questions, step by step, that would settle it.
+    LevelStatus status = level_status(e);
+    json open_questions = json::array(), by_step = json::array();
+    for (std::uint32_t q : status.questions)
+        open_questions.push_back(rules.questions[q].id);
+    for (auto [domain, n] : status.by_step)
+        by_step.push_back({{"domain", rules.domains[domain].id},
+                           {"title", rules.domains[domain].title},
+                           {"questions", n}});
+    j["level"]["settled"] = status.settled;
+    j["level"]["could_be"] = rules.levels[status.could_be].id;
+    j["level"]["settle_by_answering"] = open_questions;
+    j["level"]["settle_by_step"] = by_step;
+    j["level"]["headline"] = level_headline(e, status);
 
     j["routes"] = json::array();
     for (std::size_t i = 0; i < rules.routes.size(); ++i) {
@@ -123,6 +128,7 @@ json to_json(const Evaluation& e) {
                                {"standard_text", describe(r.standard)},
                                {"finding", to_string(o.routes[i])},
                                {"wording", finding_text(r, o.routes[i])},
+                               {"explanation", route_explanation(e, i)},
                                {"cites", citations_json(rules, r.cites)}});
     }
 
@@ -197,7 +203,9 @@ json to_json(const Evaluation& e) {
                 json answers = json::array();
                 for (const auto& h : opt.answers)
                     answers.push_back(hypothetical_json(rules, h));
-                options.push_back({{"answers", answers}, {"becomes", opt.becomes}});
+                options.push_back({{"answers", answers},
+                                   {"becomes", opt.becomes},
+                                   {"says", change_sentence(rules, t, opt)}});
             }
             sets.push_back({{"questions", questions}, {"options", options}});
         }
