@@ -407,4 +407,10 @@ Value slot_value(const RuleSet& rules, const Outcome& o, std::uint32_t slot) {
     return reg != expr::kNoCell ? o.numbers[reg] : Value::boolean(o.truths[slot]);
 }
 
+Tri node_truth(const RuleSet& rules, const Outcome& o, std::uint32_t node) {
+    const expr::CaseCells cells{&rules.program, &rules.machine, o.truths.data(), o.numbers.data(),
+                                o.referred_at.day};
+    return expr::truth_of(cells, node);
+}
+
 }  // namespace continuum::engine

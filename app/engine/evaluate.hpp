@@ -39,5 +39,8 @@ Outcome evaluate(const RuleSet& rules, const Case& c);
 // A slot's value after evaluation: the answer a question's conditions read (unknown when it
 // was set aside), or a definition's truth.
 Value slot_value(const RuleSet& rules, const Outcome& o, std::uint32_t slot);
+// A yes/no node's truth after evaluation, wherever the machine keeps it (its own cell, inside
+// a step, or worked out from its operands), for explanations that walk a condition.
+Tri node_truth(const RuleSet& rules, const Outcome& o, std::uint32_t node);
 
 }  // namespace continuum::engine

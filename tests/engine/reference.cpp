@@ -265,8 +265,9 @@ void Reading::open_in_slot(std::uint32_t slot, std::vector<std::uint32_t>& out) 
     const Item& item = rules_.slot_items[slot];
     auto [main, unless] = conditions(rules_, slot);
     if (item.kind == ItemKind::Question) {
-        if (case_.answers[item.index].state != AnswerState::Answered ||
-            out_.status[slot] == Tri::False)
+        // A number answered as a range ("at least 1") stays open: a closer answer settles it.
+        const Answer& a = case_.answers[item.index];
+        if (a.state != AnswerState::Answered || !a.value.known || out_.status[slot] == Tri::False)
             out.push_back(slot);
         if (out_.status[slot] == Tri::Unknown && usable(main)) open_in_node(main->root, out);
     } else if (item.kind == ItemKind::Combination) {
