@@ -23,13 +23,13 @@ Value contact_value(const expr::ContactQuery& q, const Chronology* chronology,
     return chronology->complete ? Value::number(days) : Value::range(0, days);
 }
 
-void contact_values(const RuleSet& rules, const Case& c, std::vector<Value>& out) {
+void contact_values(const RuleSet& rules, const Case& c, Value* numbers) {
     const auto& queries = rules.program.contact_queries;
-    out.resize(queries.size());
     if (queries.empty()) return;
     const Chronology* chronology = recorded_chronology(rules, c);
+    const auto& registers = rules.machine.contact_registers;
     for (std::size_t k = 0; k < queries.size(); ++k)
-        out[k] = contact_value(queries[k], chronology, c.referred_at.day);
+        numbers[registers[k]] = contact_value(queries[k], chronology, c.referred_at.day);
 }
 
 }  // namespace continuum::engine

@@ -7,6 +7,7 @@
 
 #include "case.hpp"
 #include "expr/contact_query.hpp"
+#include "outcome.hpp"
 #include "ruleset/schema.hpp"
 
 namespace continuum::engine {
@@ -18,8 +19,14 @@ namespace continuum::engine {
 Value contact_value(const expr::ContactQuery& q, const Chronology* chronology,
                     DayNumber referral_day);
 
-// Every aggregate the rule set's conditions use, into `out` (by Program::contact_queries),
-// reusing its capacity.
-void contact_values(const RuleSet& rules, const Case& c, std::vector<Value>& out);
+// Every aggregate the rule set's conditions use, into its register in `numbers` (by register,
+// Machine::contact_registers), where the evaluator's number tests read it.
+void contact_values(const RuleSet& rules, const Case& c, Value* numbers);
+
+// The value of a contact-query node (Op::Chronology) after evaluation.
+inline const Value& contact_node_value(const RuleSet& rules, const Outcome& o, std::uint32_t node) {
+    const std::uint32_t query = rules.program.nodes[node].set_first;
+    return o.numbers[rules.machine.contact_registers[query]];
+}
 
 }  // namespace continuum::engine

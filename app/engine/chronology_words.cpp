@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "chronology_eval.hpp"
+
 namespace continuum::engine {
 
 namespace {
@@ -86,14 +88,14 @@ std::string contact_node_words(const RuleSet& rules, const Case& c, const Outcom
         if (!chronology)
             return fmt::format("earlier contacts{}{}: not known, no chronology recorded", filter,
                                window);
-        const Value& v = o.contact_values[n.set_first];
+        const Value& v = contact_node_value(rules, o, node);
         auto count = static_cast<std::size_t>(std::isfinite(v.lo) ? v.lo : 0);
         return contact_count_words(rules, q, count) + window +
                (chronology->complete ? "" : partial);
     }
     if (!chronology)
         return fmt::format("the last earlier contact{}: not known, no chronology recorded", filter);
-    const Value& v = o.contact_values[n.set_first];
+    const Value& v = contact_node_value(rules, o, node);
     const double days = chronology->complete ? v.lo : v.hi;
     std::string recorded = chronology->complete ? "" : " recorded";
     if (!std::isfinite(days))

@@ -2,6 +2,8 @@
 // one (not every agency checked) counts "at least" what is recorded, so a count below a
 // threshold is unknown, never false, while a count at or over it holds either way; none at all
 // is unknown. Every comparison operator and days_since(last_contact()) are checked cell by cell.
+#include <set>
+
 #include <catch2/catch.hpp>
 
 #include "chronology_rules.hpp"
@@ -216,6 +218,16 @@ TEST_CASE("aggregates are worked out once per case, shared by every rule that re
     // The neglect count, the last contact (read by two facts), police no further action, and
     // not missing or from school.
     CHECK(r.rules->program.contact_queries.size() == 4);
+    // Each has a register of its own, written once before the run; the neglect count on a
+    // partial chronology of four is "at least 4" in every rule that reads it.
+    const auto& registers = r.rules->machine.contact_registers;
+    REQUIRE(registers.size() == 4);
+    CHECK(std::set<std::uint32_t>(registers.begin(), registers.end()).size() == 4);
     Outcome o = evaluate(*r.rules, r.with(Rules::neglect(4, false)));
-    REQUIRE(o.contact_values.size() == 4);
+    std::size_t neglect = 0;
+    while (r.rules->program.contact_queries[neglect].window != Window{WindowUnit::Months, 12})
+        ++neglect;
+    const Value& v = o.numbers[registers[neglect]];
+    CHECK(v.lo == 4);
+    CHECK(v.hi == Value::kInf);
 }
