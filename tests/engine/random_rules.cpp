@@ -95,6 +95,51 @@ at_least = )" + std::to_string(pick(1, 3)) +
         }
         question("d0", "date", "");
         question("x0", "text", "");
+        text_ += R"(
+[chronology]
+prompt = "Earlier contacts"
+help = "Every earlier contact found"
+domain = "e"
+cites = ["src"]
+sources = ["police", "school", "health"]
+categories = ["neglect", "abuse", "missing"]
+outcomes = ["nfa", "advice", "s47"]
+)";
+    }
+
+    // contacts(...) or days_since(last_contact(...)) over the chronology, compared with a
+    // constant either way round (a number test) or with a number question (a node of its own).
+    std::string chronology_leaf() {
+        static const std::vector<std::string> filters = {
+            "",
+            R"(category == "neglect")",
+            R"(category in ["neglect", "missing"])",
+            R"(source != "police")",
+            R"(outcome == "nfa", source == "school")",
+            R"(not category == "missing" or source == "school")",
+            R"((category == "abuse" or outcome == "s47") and not source == "health")",
+        };
+        static const std::vector<std::string> windows = {"",         "30 days",   "12 weeks",
+                                                         "6 months", "12 months", "2 years"};
+        if (coin(8)) return "known(chronology)";  // every agency checked
+        const std::string& filter = any(filters);
+        std::string aggregate;
+        int limit = 0;
+        if (coin(3)) {
+            aggregate = fmt::format("days_since(last_contact({}))", filter);
+            limit = 900;
+        } else {
+            const std::string& window = any(windows);
+            aggregate = fmt::format(
+                "contacts({}{})", filter,
+                window.empty()
+                    ? ""
+                    : fmt::format("{}within = \"{}\"", filter.empty() ? "" : ", ", window));
+            limit = 5;
+        }
+        if (coin(6)) return fmt::format("{} {} {}", aggregate, kOps[pick(0, 5)], any(number_));
+        return coin(2) ? fmt::format("{} {} {}", aggregate, kOps[pick(0, 5)], pick(0, limit))
+                       : fmt::format("{} {} {}", pick(0, limit), kOps[pick(0, 5)], aggregate);
     }
 
     std::string number_expr() {
@@ -111,6 +156,7 @@ at_least = )" + std::to_string(pick(1, 3)) +
     std::string leaf() {
         // A count's parts are conditions too, but no count within a count (the parser refuses
         // conditions nested very deep).
+        if (nesting_ < 1 && coin(10)) return chronology_leaf();
         switch (pick(0, nesting_ < 1 ? 12 : 10)) {
             case 0:
             case 1:

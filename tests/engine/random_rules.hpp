@@ -1,6 +1,7 @@
 // Random rule sets and cases for checking the evaluator against the plain reading
 // (reference.hpp): every kind of condition the language has (and, or, not, count, comparisons
-// either way round, in, known, days_since, yes/no equality), nested at random, over questions
+// either way round, in, known, days_since, yes/no equality, and the chronology's contacts(...)
+// and days_since(last_contact(...))), nested at random, over questions
 // that apply only sometimes, facts that read facts, rules with `unless`, combinations across
 // domains, triggers, routes, consent rules and actions with conditions of their own.
 #pragma once
