@@ -2,8 +2,9 @@
 //   contacts(category in ["neglect"], outcome == "nfa", within = "12 months")   a count
 //   days_since(last_contact(source == "police"))                                 a number of days
 // Each is compiled once into a ContactQuery (a window and a filter over one contact's source,
-// categories and outcome) and worked out once per case, before any rule reads it; the rule's
-// node then reads the value like any other number, on the evaluator's slow path.
+// categories and outcome) and worked out once per case into a register of its own, before any
+// rule reads it (Machine::contact_registers); a comparison with a constant is then a number
+// test like a number question's.
 #pragma once
 #include <cstdint>
 #include <string>
