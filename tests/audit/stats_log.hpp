@@ -7,25 +7,30 @@
 // records carry the full ladder (`levels`); version 1's only their suggested `level`, so its
 // order is learnt from the suggestions (U in 3, T in 1, S in 4).
 //
-//  #  recorded (UTC)        case    referred            practitioner  v  sugg->dec  s17      s47       agreed cat  reasons
-//  1  2024-10-15 10:00      C-100   2024-10-15 09:00    Amira Shah    1  T -> T     met/met  nm/nm     yes         dv_conflict
-//  2  2025-02-14 15:00      C-300   2025-02-14 14:00    Chloe Davies  1  T -> U     met/nm   nm/nm     no   disc   poor_attendance
-//  3  2025-03-10 11:00      C-200   2025-03-10 09:30    Ben Carter    1  U -> U     nm/nm    nm/nm     yes         -
-//  4  2025-11-03 09:15      C-400   2025-11-03 08:50    Amira Shah    1  S -> S     met/met  met/met   yes         dv_persistent
-//  5  2025-11-20 14:00      C-100   2025-11-20 13:10    Ben Carter    1  T -> S     met/met  cro/met   no   pol    dv_conflict, poor_attendance
-//  6  2025-11-27 10:30      C-600   2025-11-27 10:00    Chloe Davies  1  T -> T     met/met  nm/nm     yes         dv_conflict
-//  7  2025-12-01 11:00      C-500   2025-12-01 10:00    Amira Shah    1  S -> T     met/met  met/nm    no   disc   bruise_trigger
-//  8  2025-12-01 16:00      C-500   2025-12-01 10:00    Amira Shah    1  S -> S     met/met  met/met   yes         bruise_trigger
-//  9  2025-12-05 09:00      C-200   2025-12-05 08:30    Ben Carter    1  U -> T     nm/nm    nm/nm     no   disc   -
-// 10  2026-02-02 10:00      C-700   2026-02-02 09:00    Chloe Davies  2  U -> U     nm/nm    nm/nm     yes         -
-// 11  2026-02-14 12:00      C-300   2026-02-14 11:00    Ben Carter    2  T -> T     met/met  nm/nm     yes         poor_attendance
-// 12  2026-02-20 09:30      c-400   2026-02-20 09:00    Amira Shah    2  S -> T     met/met  cro/nm    no   pol    targeted_across_domains
-// 13  2026-02-26 15:00      C-800   2026-02-26 14:30    Chloe Davies  2  T -> T     met/met  nm/cro    no   disc   dv_conflict
-// 14  2026-03-02 10:00      C-400   2026-03-02 09:45    Ben Carter    2  S -> S     met/met  met/met   yes         dv_persistent, targeted_across_domains
-// 15  2026-03-09 11:30      C-900   2026-03-09 11:00    Amira Shah    2  T -> U     nm/nm    nm/nm     no   disc   dv_conflict
-// 16  2026-03-16 13:00      C-1000  2026-03-16 12:00    Chloe Davies  2  U -> U     nm/nm    nm/nm     yes         -
-// 17  2026-03-23 09:00      C-600   2026-03-23 08:40    Ben Carter    2  T -> S     met/met  nm/nm     no   pol    poor_attendance
-// 18  2026-03-30 17:00      C-1100  2026-03-30 16:00    Amira Shah    2  S -> S     met/met  met/met   yes         bruise_trigger
+//  #  recorded (UTC)    case    referred          by v  lvl   s17      s47      agr.  reasons
+//  1  2024-10-15 10:00  C-100   2024-10-15 09:00  AS 1  T->T  met/met  nm/nm    yes   dvc
+//  2  2025-02-14 15:00  C-300   2025-02-14 14:00  CD 1  T->U  met/nm   nm/nm    disc  pa
+//  3  2025-03-10 11:00  C-200   2025-03-10 09:30  BC 1  U->U  nm/nm    nm/nm    yes   -
+//  4  2025-11-03 09:15  C-400   2025-11-03 08:50  AS 1  S->S  met/met  met/met  yes   dvp
+//  5  2025-11-20 14:00  C-100   2025-11-20 13:10  BC 1  T->S  met/met  cro/met  pol   dvc, pa
+//  6  2025-11-27 10:30  C-600   2025-11-27 10:00  CD 1  T->T  met/met  nm/nm    yes   dvc
+//  7  2025-12-01 11:00  C-500   2025-12-01 10:00  AS 1  S->T  met/met  met/nm   disc  bt
+//  8  2025-12-01 16:00  C-500   2025-12-01 10:00  AS 1  S->S  met/met  met/met  yes   bt
+//  9  2025-12-05 09:00  C-200   2025-12-05 08:30  BC 1  U->T  nm/nm    nm/nm    disc  -
+// 10  2026-02-02 10:00  C-700   2026-02-02 09:00  CD 2  U->U  nm/nm    nm/nm    yes   -
+// 11  2026-02-14 12:00  C-300   2026-02-14 11:00  BC 2  T->T  met/met  nm/nm    yes   pa
+// 12  2026-02-20 09:30  c-400   2026-02-20 09:00  AS 2  S->T  met/met  cro/nm   pol   tad
+// 13  2026-02-26 15:00  C-800   2026-02-26 14:30  CD 2  T->T  met/met  nm/cro   disc  dvc
+// 14  2026-03-02 10:00  C-400   2026-03-02 09:45  BC 2  S->S  met/met  met/met  yes   dvp, tad
+// 15  2026-03-09 11:30  C-900   2026-03-09 11:00  AS 2  T->U  nm/nm    nm/nm    disc  dvc
+// 16  2026-03-16 13:00  C-1000  2026-03-16 12:00  CD 2  U->U  nm/nm    nm/nm    yes   -
+// 17  2026-03-23 09:00  C-600   2026-03-23 08:40  BC 2  T->S  met/met  nm/nm    pol   pa
+// 18  2026-03-30 17:00  C-1100  2026-03-30 16:00  AS 2  S->S  met/met  met/met  yes   bt
+//
+// by: AS Amira Shah, BC Ben Carter, CD Chloe Davies. lvl: suggested -> decided. s17, s47:
+// suggested/decided finding (nm not met, cro cannot rule out). agr.: yes, or the override's
+// category (pol policy, disc discretionary). Reasons: dvc dv_conflict, pa poor_attendance, dvp
+// dv_persistent, tad targeted_across_domains (a combination), bt bruise_trigger (a trigger).
 //
 // Per decision: level raised 5, 9, 17; lowered 2, 7, 12, 15; a route changed 2, 5, 7, 12, 13
 // (13 is an override of a route only; 9, 15 and 17 of the level only).
@@ -70,7 +75,8 @@
 //
 // By category (whole log):
 //   Agreed         10 decisions (all agreed), re-referrals 2 (11, 14)
-//   Policy          3 (5, 12, 17): raised 2 (5, 17), lowered 1 (12), route 2 (5, 12), re-ref 2 (12, 17)
+//   Policy          3 (5, 12, 17): raised 2 (5, 17), lowered 1 (12), route 2 (5, 12),
+//                   re-referrals 2 (12, 17)
 //   Discretionary   5 (2, 7, 9, 13, 15): raised 1 (9), lowered 3 (2, 7, 15), route 3 (2, 7, 13),
 //                   re-referrals 1 (9)
 //
@@ -99,7 +105,8 @@
 //
 // By rule (whole log), among the reasons of each version's suggestions:
 //   version 1 (records 1-9): 9 decisions, 4 overridden (2, 5, 7, 9) (44.4%)
-//     poor_attendance  rule       among 2 (2, 5), overridden 2 (100.0%): raised 1, lowered 1, route 2
+//     poor_attendance  rule       among 2 (2, 5), overridden 2 (100.0%): raised 1, lowered 1,
+//                                 route 2
 //     dv_conflict      rule       among 3 (1, 5, 6), overridden 1 (5) (33.3%): raised 1, route 1
 //     bruise_trigger   trigger    among 2 (7, 8), overridden 1 (7) (50.0%): lowered 1, route 1
 //     dv_persistent    rule       among 1 (4), overridden 0
@@ -139,48 +146,204 @@ struct Row {
 
 inline const std::vector<Row>& rows() {
     static const std::vector<Row> r = {
-        {"2024-10-15T10:00:00Z", "C-100", "2024-10-15T09:00:00", "Amira Shah", "1", "targeted",
-         "targeted", {"met", "met"}, {"not_met", "not_met"}, "", {"dv_conflict"}},
-        {"2025-02-14T15:00:00Z", "C-300", "2025-02-14T14:00:00", "Chloe Davies", "1", "targeted",
-         "universal", {"met", "not_met"}, {"not_met", "not_met"}, "discretionary",
+        {"2024-10-15T10:00:00Z",
+         "C-100",
+         "2024-10-15T09:00:00",
+         "Amira Shah",
+         "1",
+         "targeted",
+         "targeted",
+         {"met", "met"},
+         {"not_met", "not_met"},
+         "",
+         {"dv_conflict"}},
+        {"2025-02-14T15:00:00Z",
+         "C-300",
+         "2025-02-14T14:00:00",
+         "Chloe Davies",
+         "1",
+         "targeted",
+         "universal",
+         {"met", "not_met"},
+         {"not_met", "not_met"},
+         "discretionary",
          {"poor_attendance"}},
-        {"2025-03-10T11:00:00Z", "C-200", "2025-03-10T09:30:00", "Ben Carter", "1", "universal",
-         "universal", {"not_met", "not_met"}, {"not_met", "not_met"}, "", {}},
-        {"2025-11-03T09:15:00Z", "C-400", "2025-11-03T08:50:00", "Amira Shah", "1", "statutory",
-         "statutory", {"met", "met"}, {"met", "met"}, "", {"dv_persistent"}},
-        {"2025-11-20T14:00:00Z", "C-100", "2025-11-20T13:10:00", "Ben Carter", "1", "targeted",
-         "statutory", {"met", "met"}, {"cannot_rule_out", "met"}, "policy",
+        {"2025-03-10T11:00:00Z",
+         "C-200",
+         "2025-03-10T09:30:00",
+         "Ben Carter",
+         "1",
+         "universal",
+         "universal",
+         {"not_met", "not_met"},
+         {"not_met", "not_met"},
+         "",
+         {}},
+        {"2025-11-03T09:15:00Z",
+         "C-400",
+         "2025-11-03T08:50:00",
+         "Amira Shah",
+         "1",
+         "statutory",
+         "statutory",
+         {"met", "met"},
+         {"met", "met"},
+         "",
+         {"dv_persistent"}},
+        {"2025-11-20T14:00:00Z",
+         "C-100",
+         "2025-11-20T13:10:00",
+         "Ben Carter",
+         "1",
+         "targeted",
+         "statutory",
+         {"met", "met"},
+         {"cannot_rule_out", "met"},
+         "policy",
          {"dv_conflict", "poor_attendance"}},
-        {"2025-11-27T10:30:00Z", "C-600", "2025-11-27T10:00:00", "Chloe Davies", "1", "targeted",
-         "targeted", {"met", "met"}, {"not_met", "not_met"}, "", {"dv_conflict"}},
-        {"2025-12-01T11:00:00Z", "C-500", "2025-12-01T10:00:00", "Amira Shah", "1", "statutory",
-         "targeted", {"met", "met"}, {"met", "not_met"}, "discretionary", {"bruise_trigger"}},
-        {"2025-12-01T16:00:00Z", "C-500", "2025-12-01T10:00:00", "Amira Shah", "1", "statutory",
-         "statutory", {"met", "met"}, {"met", "met"}, "", {"bruise_trigger"}},
-        {"2025-12-05T09:00:00Z", "C-200", "2025-12-05T08:30:00", "Ben Carter", "1", "universal",
-         "targeted", {"not_met", "not_met"}, {"not_met", "not_met"}, "discretionary", {}},
-        {"2026-02-02T10:00:00Z", "C-700", "2026-02-02T09:00:00", "Chloe Davies", "2", "universal",
-         "universal", {"not_met", "not_met"}, {"not_met", "not_met"}, "", {}},
-        {"2026-02-14T12:00:00Z", "C-300", "2026-02-14T11:00:00", "Ben Carter", "2", "targeted",
-         "targeted", {"met", "met"}, {"not_met", "not_met"}, "", {"poor_attendance"}},
-        {"2026-02-20T09:30:00Z", "c-400", "2026-02-20T09:00:00", "Amira Shah", "2", "statutory",
-         "targeted", {"met", "met"}, {"cannot_rule_out", "not_met"}, "policy",
+        {"2025-11-27T10:30:00Z",
+         "C-600",
+         "2025-11-27T10:00:00",
+         "Chloe Davies",
+         "1",
+         "targeted",
+         "targeted",
+         {"met", "met"},
+         {"not_met", "not_met"},
+         "",
+         {"dv_conflict"}},
+        {"2025-12-01T11:00:00Z",
+         "C-500",
+         "2025-12-01T10:00:00",
+         "Amira Shah",
+         "1",
+         "statutory",
+         "targeted",
+         {"met", "met"},
+         {"met", "not_met"},
+         "discretionary",
+         {"bruise_trigger"}},
+        {"2025-12-01T16:00:00Z",
+         "C-500",
+         "2025-12-01T10:00:00",
+         "Amira Shah",
+         "1",
+         "statutory",
+         "statutory",
+         {"met", "met"},
+         {"met", "met"},
+         "",
+         {"bruise_trigger"}},
+        {"2025-12-05T09:00:00Z",
+         "C-200",
+         "2025-12-05T08:30:00",
+         "Ben Carter",
+         "1",
+         "universal",
+         "targeted",
+         {"not_met", "not_met"},
+         {"not_met", "not_met"},
+         "discretionary",
+         {}},
+        {"2026-02-02T10:00:00Z",
+         "C-700",
+         "2026-02-02T09:00:00",
+         "Chloe Davies",
+         "2",
+         "universal",
+         "universal",
+         {"not_met", "not_met"},
+         {"not_met", "not_met"},
+         "",
+         {}},
+        {"2026-02-14T12:00:00Z",
+         "C-300",
+         "2026-02-14T11:00:00",
+         "Ben Carter",
+         "2",
+         "targeted",
+         "targeted",
+         {"met", "met"},
+         {"not_met", "not_met"},
+         "",
+         {"poor_attendance"}},
+        {"2026-02-20T09:30:00Z",
+         "c-400",
+         "2026-02-20T09:00:00",
+         "Amira Shah",
+         "2",
+         "statutory",
+         "targeted",
+         {"met", "met"},
+         {"cannot_rule_out", "not_met"},
+         "policy",
          {"targeted_across_domains"}},
-        {"2026-02-26T15:00:00Z", "C-800", "2026-02-26T14:30:00", "Chloe Davies", "2", "targeted",
-         "targeted", {"met", "met"}, {"not_met", "cannot_rule_out"}, "discretionary",
+        {"2026-02-26T15:00:00Z",
+         "C-800",
+         "2026-02-26T14:30:00",
+         "Chloe Davies",
+         "2",
+         "targeted",
+         "targeted",
+         {"met", "met"},
+         {"not_met", "cannot_rule_out"},
+         "discretionary",
          {"dv_conflict"}},
-        {"2026-03-02T10:00:00Z", "C-400", "2026-03-02T09:45:00", "Ben Carter", "2", "statutory",
-         "statutory", {"met", "met"}, {"met", "met"}, "",
+        {"2026-03-02T10:00:00Z",
+         "C-400",
+         "2026-03-02T09:45:00",
+         "Ben Carter",
+         "2",
+         "statutory",
+         "statutory",
+         {"met", "met"},
+         {"met", "met"},
+         "",
          {"dv_persistent", "targeted_across_domains"}},
-        {"2026-03-09T11:30:00Z", "C-900", "2026-03-09T11:00:00", "Amira Shah", "2", "targeted",
-         "universal", {"not_met", "not_met"}, {"not_met", "not_met"}, "discretionary",
+        {"2026-03-09T11:30:00Z",
+         "C-900",
+         "2026-03-09T11:00:00",
+         "Amira Shah",
+         "2",
+         "targeted",
+         "universal",
+         {"not_met", "not_met"},
+         {"not_met", "not_met"},
+         "discretionary",
          {"dv_conflict"}},
-        {"2026-03-16T13:00:00Z", "C-1000", "2026-03-16T12:00:00", "Chloe Davies", "2",
-         "universal", "universal", {"not_met", "not_met"}, {"not_met", "not_met"}, "", {}},
-        {"2026-03-23T09:00:00Z", "C-600", "2026-03-23T08:40:00", "Ben Carter", "2", "targeted",
-         "statutory", {"met", "met"}, {"not_met", "not_met"}, "policy", {"poor_attendance"}},
-        {"2026-03-30T17:00:00Z", "C-1100", "2026-03-30T16:00:00", "Amira Shah", "2", "statutory",
-         "statutory", {"met", "met"}, {"met", "met"}, "", {"bruise_trigger"}},
+        {"2026-03-16T13:00:00Z",
+         "C-1000",
+         "2026-03-16T12:00:00",
+         "Chloe Davies",
+         "2",
+         "universal",
+         "universal",
+         {"not_met", "not_met"},
+         {"not_met", "not_met"},
+         "",
+         {}},
+        {"2026-03-23T09:00:00Z",
+         "C-600",
+         "2026-03-23T08:40:00",
+         "Ben Carter",
+         "2",
+         "targeted",
+         "statutory",
+         {"met", "met"},
+         {"not_met", "not_met"},
+         "policy",
+         {"poor_attendance"}},
+        {"2026-03-30T17:00:00Z",
+         "C-1100",
+         "2026-03-30T16:00:00",
+         "Amira Shah",
+         "2",
+         "statutory",
+         "statutory",
+         {"met", "met"},
+         {"met", "met"},
+         "",
+         {"bruise_trigger"}},
     };
     return r;
 }
@@ -205,8 +368,11 @@ inline nlohmann::json trace_entry(const std::string& id) {
     };
     for (const auto& w : words)
         if (id == w.id)
-            return {{"kind", w.kind}, {"id", w.id},       {"says", w.says},
-                    {"level", w.level}, {"status", "fired"}};
+            return {{"kind", w.kind},
+                    {"id", w.id},
+                    {"says", w.says},
+                    {"level", w.level},
+                    {"status", "fired"}};
     return {{"kind", "rule"}, {"id", id}, {"says", ""}, {"status", "fired"}};
 }
 
