@@ -96,15 +96,15 @@ std::string next_month(const std::string& ym) {
 }
 
 std::string category_label(const std::string& c) {
-    if (c.empty()) return "Agreed with the suggestion";
+    if (c == "agreed") return "Agreed with the suggestion";
     if (c == "policy") return "Policy override";
     if (c == "discretionary") return "Discretionary override";
-    if (c == "-") return "Override, no category recorded";
+    if (c == "none") return "Override, no category recorded";
     return "Override: " + c;
 }
 
 int category_order(const std::string& c) {
-    if (c.empty()) return 0;
+    if (c == "agreed") return 0;
     if (c == "policy") return 1;
     if (c == "discretionary") return 2;
     return 3;
@@ -157,7 +157,9 @@ class Reader {
         d.suggested = std::move(r.suggested_level);
         d.decided = std::move(r.decided_level);
         d.agreed = r.agreed;
-        d.category = r.agreed ? "" : (r.override_category.empty() ? "-" : r.override_category);
+        d.category = r.agreed                      ? "agreed"
+                     : r.override_category.empty() ? "none"
+                                                   : r.override_category;
         d.re_referral = re_referral;
         d.routes = std::move(r.routes);
         const json& because = r.evaluation.is_object() && r.evaluation.contains("level")

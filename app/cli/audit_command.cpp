@@ -156,6 +156,8 @@ void add_audit(CLI::App& app, Action& run) {
     auto* head = audit->add_subcommand("head", "Print the hash of the last record");
     head->add_option("FILE", opt->file, "Audit file (SQLite) or postgresql://...")->required();
     head->callback([&run, opt] { run = [opt] { return run_head(*opt); }; });
+
+    add_audit_stats(*audit, run);
 }
 
 }  // namespace continuum::cli
