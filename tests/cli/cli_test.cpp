@@ -103,6 +103,11 @@ TEST_CASE(
     CHECK(j["ruleset"]["digest"].get<std::string>().size() == 64);
     CHECK(j["case"]["ref"] == "T-0001");
     CHECK(j["case"]["referred_at"] == "2026-11-20T16:00:00");
+    // The whole ladder, so a recorded decision orders its own levels.
+    REQUIRE(j["levels"].size() == 3);
+    CHECK(j["levels"][0]["id"] == "universal");
+    CHECK(j["levels"][2]["name"] == "Statutory");
+    CHECK(j["levels"][2]["rank"] == 2);
 
     // Bruising at 5 months with mobility unknown: the level is not raised, but it could be.
     CHECK(j["level"]["id"] == "universal");
