@@ -162,11 +162,14 @@ class Reader {
                                                    : r.override_category;
         d.re_referral = re_referral;
         d.routes = std::move(r.routes);
-        const json& because = r.evaluation.is_object() && r.evaluation.contains("level")
-                                  ? r.evaluation["level"].value("because", json::array())
-                                  : json::array();
-        for (const auto& id : because)
-            if (id.is_string()) d.reasons.push_back(id.get<std::string>());
+        // A stored evaluation is read defensively: a damaged record may hold anything.
+        const json* because = nullptr;
+        if (r.evaluation.is_object())
+            if (auto l = r.evaluation.find("level"); l != r.evaluation.end() && l->is_object())
+                if (auto b = l->find("because"); b != l->end() && b->is_array()) because = &*b;
+        if (because)
+            for (const auto& id : *because)
+                if (id.is_string()) d.reasons.push_back(id.get<std::string>());
         decisions_.push_back(std::move(d));
     }
 
@@ -175,17 +178,22 @@ class Reader {
   private:
     // The level order and the words (route titles, what each rule says) a record carries.
     void learn(const DecisionRecord& r) {
+        if (!ruleset_order_.count(r.ruleset_id))
+            ruleset_order_.emplace(r.ruleset_id, ruleset_order_.size());
         const json& e = r.evaluation;
         if (!e.is_object()) return;
         const std::string vkey = version_key(r.ruleset_id, r.ruleset_version);
-        if (!ruleset_order_.count(r.ruleset_id))
-            ruleset_order_.emplace(r.ruleset_id, ruleset_order_.size());
         Ladder& ladder = ladders_[vkey];
         if (auto it = e.find("levels"); it != e.end() && it->is_array()) {
             int rank = 0;
             for (const auto& l : *it) {
-                std::string id = text(l, "id");
-                if (!id.empty()) ladder[id] = {l.value("rank", rank), text(l, "name")};
+                std::string id = text(l, "id");  // "" unless `l` is an object
+                if (!id.empty()) {
+                    auto given = l.find("rank");
+                    int at =
+                        given != l.end() && given->is_number_integer() ? given->get<int>() : rank;
+                    ladder[id] = {at, text(l, "name")};
+                }
                 ++rank;
             }
         }

@@ -497,6 +497,13 @@ bool PgStore::scan(const Query& q, const std::function<bool(DecisionRecord&&)>& 
             "consent_note ILIKE ${0})",
             params.size());
     }
+    if (q.sequences) {
+        std::string list = "{";
+        for (std::int64_t n : *q.sequences)
+            list += (list.size() > 1 ? "," : "") + std::to_string(n);
+        params.emplace_back(list + "}");
+        sql += fmt::format(" AND sequence = ANY(${}::bigint[])", params.size());
+    }
     sql += " ORDER BY sequence";
     pg::Connection* c = connection(error);
     if (!c) return false;

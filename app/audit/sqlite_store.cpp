@@ -334,6 +334,10 @@ bool SqliteStore::scan(const Query& q, const std::function<bool(DecisionRecord&&
         for (auto at = sql.find("?1x"); at != std::string::npos; at = sql.find("?1x"))
             sql.replace(at, 3, slot);
     }
+    if (q.sequences) {
+        sql += " AND sequence IN (SELECT value FROM json_each(?))";
+        params.push_back(nlohmann::json(*q.sequences).dump());
+    }
     sql += " ORDER BY sequence";
 
     sql::Statement s(db_, sql);

@@ -50,6 +50,9 @@ struct Query {
     // Default initialisers let callers write Query{.level = "level3"} without warnings.
     std::optional<std::string> from = {}, to = {}, practitioner = {}, level = {}, route = {},
                                text = {};
+    // Only these records (by sequence number): the decisions behind one figure of the
+    // override analytics, opened in History. Given but empty matches nothing.
+    std::optional<std::vector<std::int64_t>> sequences = {};
 };
 
 // True for a real calendar date written YYYY-MM-DD.

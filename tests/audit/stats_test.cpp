@@ -245,3 +245,45 @@ TEST_CASE("stats: a level change whose order cannot be known is counted apart", 
     REQUIRE(compute_stats(*store, {}, s, error));
     CHECK(s.referral_unreadable == 1);
 }
+
+TEST_CASE("stats: the decisions behind a figure are read back by their sequence numbers",
+          "[audit][stats]") {
+    Log log;
+    DecisionStats s = log.stats();
+    const Seqs& cell =
+        s.transitions[0].sequences[1 * 3 + 0];  // suggested Targeted, decided Universal
+    std::vector<std::int64_t> read;
+    for (const auto& r : log.store->list(Query{.sequences = cell}))
+        read.push_back(r.sequence);
+    CHECK(read == Seqs{2, 15});
+    // With the other filters too, and an empty selection matches nothing.
+    CHECK(log.store->list(Query{.practitioner = "Amira Shah", .sequences = cell}).size() == 1);
+    CHECK(log.store->list(Query{.sequences = Seqs{}}).empty());
+}
+
+TEST_CASE("stats: a record whose stored evaluation is damaged is still counted, never a crash",
+          "[audit][stats]") {
+    TempDir dir;
+    auto store = audit_test::open_store(dir / "audit.sqlite");
+    std::string error;
+    const nlohmann::json odd[] = {
+        "not an object",
+        {{"level", "statutory"}, {"levels", {1, "x", nullptr}}},
+        {{"level", {{"id", 5}, {"rank", "high"}, {"because", "dv"}}},
+         {"levels", {{{"id", "level3"}, {"rank", "low"}}}},
+         {"routes", "s47"},
+         {"trace", {1, {{"kind", 2}}}}},
+    };
+    for (const auto& e : odd) {
+        auto r = audit_test::sample_record(1);
+        r.evaluation = e;
+        REQUIRE(store->append(r, error));
+    }
+    DecisionStats s;
+    REQUIRE(compute_stats(*store, {}, s, error));
+    CHECK(s.totals.decisions == 3);
+    CHECK(s.totals.agreed == 0);
+    CHECK(s.totals.level_order_unknown == 3);  // no ladder can be trusted in any of them
+    CHECK(s.by_rule.empty());
+    CHECK(s.by_level.size() == 1);
+}

@@ -45,6 +45,13 @@ TEST_CASE("override figures on the team store match the hand-worked log and the 
     CHECK(s.by_rule[4].ruleset_version == "2");
     CHECK(s.by_rule[4].overridden_sequences == std::vector<std::int64_t>{13, 15});
 
+    // A figure's decisions, read back from the server by sequence number.
+    std::vector<std::int64_t> read;
+    for (const auto& r : team->list(Query{.sequences = s.transitions[0].sequences[3]}))
+        read.push_back(r.sequence);
+    CHECK(read == std::vector<std::int64_t>{2, 15});
+    CHECK(team->list(Query{.sequences = std::vector<std::int64_t>{}}).empty());
+
     // The period filter on the server's dates, and the look-back before it.
     DecisionStats a = figures(*team, "2025-11-01", "2026-02-28");
     CHECK(a.totals.decisions == 10);
