@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include "evaluate.hpp"
+#include "ruleset/family.hpp"
 #include "ruleset/load.hpp"
+#include "ruleset/words.hpp"
 #include "scenario.hpp"
 #include "what_could_change.hpp"
 
@@ -12,7 +14,8 @@ namespace continuum::engine {
 namespace {
 
 // Every question `slot` reads, directly or through other definitions.
-std::vector<std::uint32_t> questions_read(const RuleSet& rules, std::uint32_t slot, bool include_self) {
+std::vector<std::uint32_t> questions_read(const RuleSet& rules, std::uint32_t slot,
+                                          bool include_self) {
     std::vector<bool> seen(rules.slot_count, false);
     std::vector<std::uint32_t> stack(rules.reads[slot].begin(), rules.reads[slot].end()), out;
     if (include_self) stack.push_back(slot);
@@ -21,9 +24,11 @@ std::vector<std::uint32_t> questions_read(const RuleSet& rules, std::uint32_t sl
         stack.pop_back();
         if (seen[s]) continue;
         seen[s] = true;
-        if (rules.slot_items[s].kind == ItemKind::Question) out.push_back(rules.slot_items[s].index);
+        if (rules.slot_items[s].kind == ItemKind::Question)
+            out.push_back(rules.slot_items[s].index);
         if (s != slot || include_self)
-            for (std::uint32_t r : rules.reads[s]) stack.push_back(r);
+            for (std::uint32_t r : rules.reads[s])
+                stack.push_back(r);
     }
     return out;
 }
@@ -31,8 +36,8 @@ std::vector<std::uint32_t> questions_read(const RuleSet& rules, std::uint32_t sl
 // Tries every combination of definite answers to `questions` (when there are few enough) and
 // reports whether `holds` was ever true. nullopt: too many combinations to try.
 template <typename Holds>
-std::optional<bool> ever(const RuleSet& rules, const std::vector<std::uint32_t>& questions, Holds holds,
-                         Evaluator& ev, Outcome& out) {
+std::optional<bool> ever(const RuleSet& rules, const std::vector<std::uint32_t>& questions,
+                         Holds holds, Evaluator& ev, Outcome& out) {
     constexpr std::size_t kMaxCombinations = 512;
     std::vector<std::vector<HypotheticalAnswer>> answers;
     std::size_t combinations = 1;
@@ -49,7 +54,8 @@ std::optional<bool> ever(const RuleSet& rules, const std::vector<std::uint32_t>&
             Answer& a = c.answers[questions[i]];
             a.state = AnswerState::Answered;
             a.value = answers[i][pick[i]].value;
-            if (rules.questions[questions[i]].type == AnswerType::Date) a.value = Value::number(c.referred_at.day + a.value.lo);
+            if (rules.questions[questions[i]].type == AnswerType::Date)
+                a.value = Value::number(c.referred_at.day + a.value.lo);
         }
         ev.evaluate(c, out);
         if (holds(out)) return true;
@@ -70,7 +76,9 @@ void check_unreachable_questions(const RuleSet& rules, Diagnostics& d) {
     for (const Question& q : rules.questions) {
         if (!q.ask_when.present()) continue;
         auto reads = questions_read(rules, q.slot, false);
-        auto reachable = ever(rules, reads, [&](const Outcome& o) { return o.slots[q.slot].status == Tri::True; }, ev, out);
+        auto reachable = ever(
+            rules, reads, [&](const Outcome& o) { return o.slots[q.slot].status == Tri::True; }, ev,
+            out);
         if (reachable == false)
             d.warning(q.origin.file, q.origin.pos, "unreachable-question",
                       fmt::format("question '{}' is never asked: its ask_when is false for every "
@@ -79,15 +87,23 @@ void check_unreachable_questions(const RuleSet& rules, Diagnostics& d) {
     }
     auto never_fires = [&](std::uint32_t slot, const Origin& origin, const std::string& what) {
         auto reads = questions_read(rules, slot, false);
-        auto fires = ever(rules, reads, [&](const Outcome& o) { return o.slots[slot].status == Tri::True; }, ev, out);
+        auto fires = ever(
+            rules, reads, [&](const Outcome& o) { return o.slots[slot].status == Tri::True; }, ev,
+            out);
         if (fires == false)
-            d.warning(origin.file, origin.pos, "never-fires",
-                      fmt::format("{} can never fire: no answers to the questions it reads make it true", what));
+            d.warning(
+                origin.file, origin.pos, "never-fires",
+                fmt::format("{} can never fire: no answers to the questions it reads make it true",
+                            what));
     };
-    for (const auto& r : rules.rules) never_fires(r.slot, r.origin, "rule '" + r.id + "'");
-    for (const auto& t : rules.triggers) never_fires(t.slot, t.origin, "trigger '" + t.id + "'");
-    for (const auto& r : rules.routes) never_fires(r.slot, r.origin, "route '" + r.id + "'");
-    for (const auto& f : rules.facts) never_fires(f.slot, f.origin, "fact '" + f.id + "'");
+    for (const auto& r : rules.rules)
+        never_fires(r.slot, r.origin, "rule '" + r.id + "'");
+    for (const auto& t : rules.triggers)
+        never_fires(t.slot, t.origin, "trigger '" + t.id + "'");
+    for (const auto& r : rules.routes)
+        never_fires(r.slot, r.origin, "route '" + r.id + "'");
+    for (const auto& f : rules.facts)
+        never_fires(f.slot, f.origin, "fact '" + f.id + "'");
 }
 
 Diagnostics lint_ruleset(const std::filesystem::path& folder) {
@@ -95,6 +111,8 @@ Diagnostics lint_ruleset(const std::filesystem::path& folder) {
     Diagnostics d = loaded.diagnostics;
     if (loaded.ok()) {
         check_unreachable_questions(*loaded.rules, d);
+        check_words(*loaded.rules, d);
+        check_family(*loaded.rules, d);
         load_scenarios(*loaded.rules, folder, d);
     }
     d.sort();

@@ -172,7 +172,7 @@ int run(int argc, char** argv) {
     auto prepared = std::async(std::launch::async, [&opt, settings, rules_folder] {
         Prepared p;
         std::string audit_path = !opt.audit.empty() ? opt.audit : settings.audit_file;
-        p.sink = open_audit_sink(audit_path);
+        p.sink = open_audit_sink(audit_path, opt.outbox);
         p.session = std::make_unique<Session>(*p.sink, settings);
         Session& session = *p.session;
         if (!session.load_rules(rules_folder))
@@ -191,6 +191,15 @@ int run(int argc, char** argv) {
             std::fprintf(stderr, "continuum: no step called '%s'\n", opt.step.c_str());
             p.exit_code = 2;
             return p;
+        }
+        if (opt.record_demo && session.state().rules) {
+            // As a practitioner would: consent not sought, shared on a safeguarding basis.
+            session.select_step("record");
+            RecordDraft& d = session.scratch().draft;
+            d.service_consent = 2;
+            d.sharing_basis = 1;
+            d.consent_note = "Seeking consent could alert the adult thought to be causing harm.";
+            session.apply(intent::Record{});
         }
         session.set_expand_explanations(opt.expand);
         if (opt.view == "history") session.apply(intent::OpenHistory{});
@@ -238,6 +247,8 @@ int run(int argc, char** argv) {
         }
         if (opt.view == "training") session.apply(intent::OpenTraining{});
         if (opt.view == "trainer") session.apply(intent::OpenTrainer{});
+        // The screenshot shows the decision recorded or held, and History read and checked.
+        if (!opt.screenshot.empty()) session.wait_for_store();
         return p;
     });
 
@@ -308,6 +319,8 @@ int run(int argc, char** argv) {
     int active_frames = 3;
     int frame = 0;
     const int scripted_frames = 6;
+    std::vector<widgets::RegisteredItem> shown;  // --expect-visible: what the last frame drew
+    if (scripted && !opt.expect_visible.empty()) widgets::set_test_registry(&shown);
     while (true) {
         if (scripted || active_frames > 0)
             glfwPollEvents();
@@ -322,6 +335,7 @@ int run(int argc, char** argv) {
         // Scripted screenshots show no hover: wherever the virtual display left the pointer.
         if (scripted) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         ImGui::NewFrame();
+        shown.clear();
         draw_main(session.state(), session.scratch(), intents);
         ImGui::Render();
         int w, h;
@@ -341,6 +355,7 @@ int run(int argc, char** argv) {
             bool ok = write_screenshot(opt.screenshot, w, h, error);
             std::printf("screenshot %s: %s\n", opt.screenshot.c_str(),
                         ok ? "written" : error.c_str());
+            if (!opt.expect_visible.empty()) ok = report_visible(opt.expect_visible, shown) && ok;
             return ok ? 0 : 1;
         }
         glfwSwapBuffers(window);

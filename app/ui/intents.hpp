@@ -41,6 +41,13 @@ enum class ReportFormat { Html, Markdown };
 struct SaveReport {
     ReportFormat format;
 };
+// The plain-English summary for the family (parents and carers, or the young person).
+struct CopyFamilySummary {
+    bool young_person = false;
+};
+struct SaveFamilySummary {
+    bool young_person = false;
+};
 struct NewCase {};
 struct OpenSettings {};
 struct ApplySettings {
@@ -108,20 +115,24 @@ struct CloseImpactCase {};
 struct DiffAgainst {
     std::string folder;
 };
+// The audit store (session_store.cpp).
+struct SendHeld {};        // "Send now": the outbox's decisions, refused ones too, at once
+struct RefreshHistory {};  // "Try again": read History and check the chain again
+struct CloseWhenSent {};   // close once the decision being sent is recorded or held
 }  // namespace intent
 
 using Intent = std::variant<
     intent::SetAnswer, intent::SetCaseRef, intent::SetReferredAt, intent::GoToStep,
     intent::JumpToQuestion, intent::FocusDone, intent::Record, intent::CopyReport,
-    intent::SaveReport, intent::NewCase, intent::OpenSettings, intent::ApplySettings,
-    intent::CloseSettings, intent::ReloadRules, intent::RequestClose, intent::ConfirmClose,
-    intent::CancelClose, intent::Notice, intent::OpenHistory, intent::CloseHistory,
-    intent::FilterHistory, intent::SelectHistory, intent::ExportHistory, intent::OpenTraining,
-    intent::CloseTraining, intent::ChooseScenario, intent::TrainingAnswer, intent::CommitTraining,
-    intent::RevealTraining, intent::OpenTrainer, intent::CloseTrainer, intent::FilterTrainer,
-    intent::ExportTrainer, intent::OpenRules, intent::CloseRules, intent::SelectRulesTab,
-    intent::RulesChangedOnDisk, intent::RunImpact, intent::OpenImpactCase, intent::CloseImpactCase,
-    intent::DiffAgainst>;
+    intent::SaveReport, intent::CopyFamilySummary, intent::SaveFamilySummary, intent::NewCase,
+    intent::OpenSettings, intent::ApplySettings, intent::CloseSettings, intent::ReloadRules,
+    intent::RequestClose, intent::ConfirmClose, intent::CancelClose, intent::Notice,
+    intent::OpenHistory, intent::CloseHistory, intent::FilterHistory, intent::SelectHistory,
+    intent::ExportHistory, intent::OpenTraining, intent::CloseTraining, intent::ChooseScenario,
+    intent::TrainingAnswer, intent::CommitTraining, intent::RevealTraining, intent::OpenTrainer,
+    intent::CloseTrainer, intent::FilterTrainer, intent::ExportTrainer, intent::OpenRules,
+    intent::CloseRules, intent::SelectRulesTab, intent::RulesChangedOnDisk, intent::RunImpact,
+    intent::OpenImpactCase, intent::CloseImpactCase, intent::DiffAgainst, intent::SendHeld, intent::RefreshHistory, intent::CloseWhenSent>;
 using Intents = std::vector<Intent>;
 
 }  // namespace continuum::ui

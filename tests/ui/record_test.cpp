@@ -108,6 +108,7 @@ TEST_CASE("with no audit store nothing is shown as recorded", "[ui]") {
     s.scratch().draft.sharing_basis = 3;
     s.select_step("record");
     s.apply(ui::intent::Record{});
+    s.wait_for_store();
     CHECK(s.state().record.phase == ui::RecordPhase::Failed);
     CHECK(s.state().record.error.find("audit store not available") != std::string::npos);
 }
@@ -124,8 +125,8 @@ TEST_CASE("the report carries the rule set, the decision and the chain head", "[
     CHECK(text->find("Case reference: C-TEST-1") != std::string::npos);
     CHECK(text->find("ui-mini") != std::string::npos);
     CHECK(text->find(h.state().rules->digest) != std::string::npos);
-    CHECK(text->find("Audit chain head after this record: " + h.sink.head()) != std::string::npos);
-    CHECK(text->find("Health needs going unmet") != std::string::npos);
+    CHECK(text->find("Chain head after this record: " + h.sink.head()) != std::string::npos);
+    CHECK(text->find("health needs going unmet") != std::string::npos);
     std::string html =
         report::decision_html(h.state().evaluation, h.sink.records[0], h.sink.head());
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
