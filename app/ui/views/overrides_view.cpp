@@ -114,6 +114,7 @@ std::string ruleset_words(const AppState& s, const std::string& id) {
 
 void draw_rules(const AppState& s, const OverridesState& o, Intents& out) {
     widgets::heading("Override rate per rule");
+    widgets::register_item("overrides/rules_title");  // the screenshot test expects it on screen
     muted(
         "How often the suggestion was overridden when the rule was among the reasons for the "
         "suggested level, for each rule set version, newest first. Select a bar to list those "
@@ -151,9 +152,9 @@ void draw_rules(const AppState& s, const OverridesState& o, Intents& out) {
             rows.push_back(&r);
         }
         std::string id = "rules/" + v->ruleset_id + "/" + v->ruleset_version;
-        // Labels take up to two fifths of the width: rule names are words, not ids.
-        float label_em =
-            std::clamp(ImGui::GetContentRegionAvail().x * 0.4f / ImGui::GetFontSize(), 9.0f, 18.0f);
+        // Labels take up to 45% of the width: rule names are words, not ids.
+        float label_em = std::clamp(ImGui::GetContentRegionAvail().x * 0.45f / ImGui::GetFontSize(),
+                                    9.0f, 18.0f);
         int hit = charts::bar_chart(id.c_str(), bars, {.label_width_em = label_em});
         if (hit < 0) continue;
         const audit::RuleFigures& r = *rows[static_cast<std::size_t>(hit)];
@@ -170,6 +171,7 @@ void draw_rules(const AppState& s, const OverridesState& o, Intents& out) {
 
 void draw_transitions(const AppState& s, const OverridesState& o, Intents& out) {
     widgets::heading("Suggested level \u2192 decided level");
+    widgets::register_item("overrides/levels_title");  // the screenshot test expects it on screen
     muted(
         "Decisions by the level suggested (rows) and the level decided (columns): the "
         "diagonal is agreement on the level. Select a cell to list its decisions.");
@@ -200,6 +202,7 @@ void draw_transitions(const AppState& s, const OverridesState& o, Intents& out) 
 
 void draw_months(const OverridesState& o, Intents& out) {
     widgets::heading("Agreement and overrides by month");
+    widgets::register_item("overrides/months_title");  // the screenshot test expects it on screen
     muted(
         "The share of each month's decisions that were overridden, and how many agreed with "
         "the suggestion (month recorded, UTC). Select a month to list its overridden "
