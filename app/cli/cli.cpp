@@ -8,8 +8,8 @@
 namespace continuum::cli {
 
 namespace {
-const char* const kSubcommands[] = {"lint", "test",  "eval",  "family",   "impact",
-                                    "diff", "cases", "audit", "training", "server"};
+const char* const kSubcommands[] = {"lint",  "test",  "eval",     "family", "impact", "diff",
+                                    "cases", "audit", "training", "server", "bench"};
 }
 
 bool is_subcommand(const char* word) {
@@ -32,6 +32,7 @@ int run(int argc, char** argv) {
     add_diff(app, action);
     add_cases(app, action);
     add_server(app, action);
+    add_bench(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
