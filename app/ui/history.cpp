@@ -76,18 +76,22 @@ void load_history(HistoryState& h, const audit::Store& store, const HistoryFilte
 }
 
 std::string chain_status_text(const audit::VerifyReport& r) {
+    // The protection is reported apart from the chain: records can still be changed.
+    std::string protection;
+    for (const auto& p : r.protection_problems)
+        protection += " Protection damaged: " + p;
     if (r.ok)
-        return fmt::format("Chain verified: {} record{}, head {}\u2026", r.records,
-                           r.records == 1 ? "" : "s", r.head.substr(0, 8));
+        return fmt::format("Chain verified: {} record{}, head {}\u2026{}", r.records,
+                           r.records == 1 ? "" : "s", r.head.substr(0, 8), protection);
     if (r.fault == audit::Fault::unreadable)
         return "The audit log could not be checked: " + r.problem;
-    return fmt::format("Chain broken at record {}: {}. {}", r.first_bad, fault_words(r.fault),
-                       r.problem);
+    return fmt::format("Chain broken at record {}: {}. {}{}", r.first_bad, fault_words(r.fault),
+                       r.problem, protection);
 }
 
 void verify_history(HistoryState& h, const audit::Store& store) {
     audit::VerifyReport r = store.verify();
-    h.chain_ok = r.ok;
+    h.chain_ok = r.ok && r.protection_ok;
     h.chain_status = chain_status_text(r);
     ++h.verifies;
 }

@@ -254,6 +254,34 @@ TEST_CASE("impact of the rules in use against a base: totals, heat map, bars, dr
     CHECK_FALSE(im.opened);
 }
 
+TEST_CASE("impact shows the library lines it could not read, and how many", "[ui][rules][impact]") {
+    RulePair pair;
+    // Two lines a policy officer's export might hold by mistake, after the 18 good ones.
+    write(
+        pair.candidate / "cases" / "library.jsonl",
+        policy::grid_library() + "[case]\n" +
+            R"({"ref":"G-99","referred_at":"2026-03-02T10:00:00","answers":{"a":true,"a":false}})" +
+            "\n");
+    Harness h(pair.candidate.string());
+    open_rules(h);
+    h.click("rules/tab/impact");
+    h.click("impact/base_other");
+    h.session.scratch().rules_view.base_folder = pair.base.string();
+    h.frames(1);
+    h.click("impact/run");
+    finish_impact(h);
+    const auto& im = h.state().rules_view.impact;
+    REQUIRE(im.report);
+    CHECK(im.report->evaluated == 18);
+    CHECK(im.report->failed == 2);
+    CHECK(h.shown("impact/unreadable"));
+    CHECK(contains(h.text,
+                   "2 of 20 lines of the library could not be read: those cases are "
+                   "left out of every figure here."));
+    CHECK(contains(h.text, "library.jsonl:19:2: error: this line is not valid JSON"));
+    CHECK(contains(h.text, "library.jsonl:20:71: error: \"a\" is given twice in one object"));
+}
+
 TEST_CASE("impact against the rules at start follows an edit on disk", "[ui][rules][impact]") {
     RulePair pair;
     Harness h(pair.base.string());
