@@ -99,10 +99,18 @@ const char* type_words(const nlohmann::json& j) {
     }
 }
 
-// nlohmann::json's own words for a syntax error, without its prefix and position.
+// nlohmann::json's own words for a syntax error, without its prefix, its position (the
+// diagnostic has it) and the text it last read (which can be the whole line):
+// "object key - invalid literal; expected string literal".
 std::string syntax_words(const std::string& what) {
-    std::size_t at = what.find("syntax error");
-    std::string words = at == std::string::npos ? what : what.substr(at);
+    const std::string lead = "syntax error while parsing ";
+    std::size_t at = what.find(lead);
+    std::string words = at == std::string::npos ? what : what.substr(at + lead.size());
+    std::size_t read = words.find("; last read: '");
+    if (read != std::string::npos) {
+        std::size_t expected = words.find("; expected ", read);
+        words.erase(read, expected == std::string::npos ? std::string::npos : expected - read);
+    }
     return excerpt(words, 160);
 }
 
@@ -138,7 +146,7 @@ std::optional<nlohmann::json> parse_json_line(std::string_view text, const std::
         j = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         d.error(file, at(error_offset(text, e)), "json-syntax",
-                "this line is not valid JSON: " + syntax_words(e.what()));
+                "this line is not valid JSON (" + syntax_words(e.what()) + ")");
         return std::nullopt;
     } catch (const nlohmann::json::out_of_range&) {
         overflow = true;  // "number overflow": found and placed by the scan below

@@ -54,6 +54,15 @@ void finish_impact(Harness& h) {
     h.frames(2);
 }
 
+// On the impact tab: compares the rules in use with `base` over the default library.
+void run_impact_against(Harness& h, const fs::path& base) {
+    h.click("impact/base_other");
+    h.session.scratch().rules_view.base_folder = base.string();
+    h.frames(1);
+    h.click("impact/run");
+    finish_impact(h);
+}
+
 // The policy tests' pair: the candidate adds rule b_targeted; 18 grid cases, worked by hand.
 struct RulePair {
     TempDir dir;
@@ -184,11 +193,7 @@ TEST_CASE("impact of the rules in use against a base: totals, heat map, bars, dr
     // The library defaults to the rule set's cases/library.jsonl.
     CHECK(h.session.scratch().rules_view.library ==
           (pair.candidate / "cases" / "library.jsonl").string());
-    h.click("impact/base_other");
-    h.session.scratch().rules_view.base_folder = pair.base.string();
-    h.frames(1);
-    h.click("impact/run");
-    finish_impact(h);
+    run_impact_against(h, pair.base);
     const auto& im = h.state().rules_view.impact;
     REQUIRE(im.error.empty());
     REQUIRE(im.report);
@@ -265,11 +270,7 @@ TEST_CASE("impact shows the library lines it could not read, and how many", "[ui
     Harness h(pair.candidate.string());
     open_rules(h);
     h.click("rules/tab/impact");
-    h.click("impact/base_other");
-    h.session.scratch().rules_view.base_folder = pair.base.string();
-    h.frames(1);
-    h.click("impact/run");
-    finish_impact(h);
+    run_impact_against(h, pair.base);
     const auto& im = h.state().rules_view.impact;
     REQUIRE(im.report);
     CHECK(im.report->evaluated == 18);
