@@ -279,8 +279,8 @@ TEST_CASE("impact shows the library lines it could not read, and how many", "[ui
     CHECK(contains(h.text,
                    "2 of 20 lines of the library could not be read: those cases are "
                    "left out of every figure here."));
-    CHECK(contains(h.text, "library.jsonl:19:2: error: this line is not valid JSON"));
-    CHECK(contains(h.text, "library.jsonl:20:71: error: \"a\" is given twice in one object"));
+    CHECK(contains(h.text, "Line 19, column 2: this line is not valid JSON"));
+    CHECK(contains(h.text, "Line 20, column 71: \"a\" is given twice in one object"));
 }
 
 TEST_CASE("impact against the rules at start follows an edit on disk", "[ui][rules][impact]") {

@@ -13,6 +13,7 @@
 #include "../rules_tools.hpp"
 #include "../theme.hpp"
 #include "charts.hpp"
+#include "engine/printable.hpp"
 #include "report/impact_render.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
@@ -303,8 +304,16 @@ void draw_unreadable_lines(const engine::ImpactReport& r) {
     const float rows = static_cast<float>(std::min<std::size_t>(items.size(), 5) + 1);
     ImGui::BeginChild("impact_unreadable", ImVec2(0, rows * ImGui::GetTextLineHeightWithSpacing()),
                       true);
-    for (std::size_t i = 0; i < items.size() && i < kListed; ++i)
-        ImGui::TextUnformatted(engine::format_diagnostic(items[i]).c_str());
+    // The library's name is above; each line says where and what, wrapped to the panel.
+    ImGui::PushTextWrapPos(0.0f);
+    for (std::size_t i = 0; i < items.size() && i < kListed; ++i) {
+        const engine::Diagnostic& d = items[i];
+        std::string where = fmt::format("Line {}, column {}: ", d.pos.line,
+                                        std::max<std::uint32_t>(1, d.pos.column));
+        ImGui::TextUnformatted(
+            (where + engine::printable(d.message, engine::LineBreaks::Refused)).c_str());
+    }
+    ImGui::PopTextWrapPos();
     if (items.size() > kListed)
         muted(
             fmt::format("\u2026 and {} more: continuum impact on the command line lists "
