@@ -5,6 +5,7 @@
 #include "cli.hpp"
 #include "commands.hpp"
 #include "engine/scenario.hpp"
+#include "invariants_command.hpp"
 #include "load_rules.hpp"
 
 namespace continuum::cli {
@@ -55,13 +56,30 @@ int run_tests(const std::string& folder, bool verbose) {
 }  // namespace
 
 void add_test(CLI::App& app, Action& run) {
-    auto* cmd = app.add_subcommand("test", "Run a rule set's scenario tests (tests/*.toml)");
+    auto* cmd = app.add_subcommand(
+        "test",
+        "Run a rule set's scenario tests (tests/*.toml), or its domain invariants over "
+        "generated cases (--invariants N)");
     auto folder = std::make_shared<std::string>();
     auto verbose = std::make_shared<bool>(false);
+    auto invariants = std::make_shared<std::size_t>(0);
+    auto seed = std::make_shared<std::uint64_t>(2026);
+    auto examples = std::make_shared<std::string>();
     cmd->add_option("RULESET", *folder, "Rule set folder, e.g. rules/surrey")->required();
     cmd->add_flag("-v,--verbose", *verbose, "List every test, not only failures");
-    cmd->callback([&run, folder, verbose] {
-        run = [folder, verbose] { return run_tests(*folder, *verbose); };
+    auto* count = cmd->add_option("--invariants", *invariants,
+                                  "Check the domain invariants over this many generated cases "
+                                  "instead of running the scenario tests")
+                      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
+    cmd->add_option("--seed", *seed, "Seed for the generated cases (default 2026)")->needs(count);
+    cmd->add_option("--examples", *examples,
+                    "Folder to write each broken invariant's example case to, as <invariant>.toml")
+        ->needs(count);
+    cmd->callback([&run, folder, verbose, invariants, seed, examples] {
+        if (*invariants > 0)
+            run = [=] { return run_invariants_check(*folder, *invariants, *seed, *examples); };
+        else
+            run = [folder, verbose] { return run_tests(*folder, *verbose); };
     });
 }
 

@@ -27,7 +27,30 @@ std::string number_text(double n) {
     if (n == std::floor(n) && std::fabs(n) < 1e15) return fmt::format("{}", static_cast<long long>(n));
     return fmt::format("{}", n);
 }
+std::string with_unit(const Question& q, std::string text) {
+    return q.unit.empty() ? text : text + " " + q.unit;
+}
 }  // namespace
+
+bool is_range_answer(const Question& q, const Answer& a) {
+    return a.state == AnswerState::Answered && q.type == AnswerType::Number &&
+           a.value.lo != a.value.hi;
+}
+
+StatedBounds stated_bounds(const Question& q, const Value& v) {
+    StatedBounds b;
+    b.at_least = v.lo;
+    b.at_most = v.hi;
+    b.lower = std::isfinite(v.lo) && (!q.min || v.lo > *q.min);
+    b.upper = std::isfinite(v.hi) && (!q.max || v.hi < *q.max);
+    // "At least 1" on a question whose least answer is 1 still says something: that it was
+    // answered. Keep the finite bound so the answer reads back the same.
+    if (!b.lower && !b.upper) {
+        b.lower = std::isfinite(v.lo);
+        b.upper = !b.lower && std::isfinite(v.hi);
+    }
+    return b;
+}
 
 std::string describe_value(const RuleSet& rules, std::uint32_t slot, const Value& v) {
     const expr::Symbol& s = rules.symbols[slot];
@@ -59,7 +82,14 @@ std::string describe_answer(const Question& q, const Answer& a) {
     }
     switch (q.type) {
         case AnswerType::YesNo: return a.value.truth == Tri::True ? "yes" : "no";
-        case AnswerType::Number: return number_text(a.value.lo) + (q.unit.empty() ? "" : " " + q.unit);
+        case AnswerType::Number: {
+            if (a.value.lo == a.value.hi) return with_unit(q, number_text(a.value.lo));
+            StatedBounds b = stated_bounds(q, a.value);
+            if (b.lower && b.upper)
+                return with_unit(q, number_text(b.at_least) + " to " + number_text(b.at_most));
+            return b.lower ? with_unit(q, "at least " + number_text(b.at_least))
+                           : with_unit(q, "at most " + number_text(b.at_most));
+        }
         case AnswerType::Choice:
             return a.value.choice >= 0 && static_cast<std::size_t>(a.value.choice) < q.choices.size()
                        ? q.choices[a.value.choice].label

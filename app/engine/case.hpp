@@ -15,9 +15,21 @@ enum class AnswerState : std::uint8_t { NotAsked, Answered, Unknown };
 
 struct Answer {
     AnswerState state = AnswerState::NotAsked;
-    Value value;       // when answered
+    Value value;       // when answered; a number answered as a range is an interval (lo < hi)
     std::string text;  // free-text answers
 };
+
+// The bounds a practitioner stated for a number answered as a range ("at least 1, perhaps
+// more"): the interval is kept clipped to the question's min and max, so a bound equal to the
+// question's own limit says nothing more and is not written back, unless it is all there is.
+struct StatedBounds {
+    bool lower = false, upper = false;
+    double at_least = 0, at_most = 0;
+};
+
+// True for a number question answered with a range rather than one value.
+bool is_range_answer(const Question& q, const Answer& a);
+StatedBounds stated_bounds(const Question& q, const Value& v);
 
 struct Case {
     std::string ref;  // pseudonymous, never a name
@@ -30,8 +42,8 @@ Case blank_case(const RuleSet& rules);
 
 const char* to_string(AnswerState s);  // "answered", "unknown", "not_asked"
 
-// Renders an answer's value in the words a practitioner would use ("yes", "14", the choice's
-// label); "unknown" / "not asked" for the other states.
+// Renders an answer's value in the words a practitioner would use ("yes", "14", "at least 1",
+// the choice's label); "unknown" / "not asked" for the other states.
 std::string describe_answer(const Question& q, const Answer& a);
 // The same for the value of any slot during evaluation (yes / no / unknown for conditions).
 std::string describe_value(const RuleSet& rules, std::uint32_t slot, const Value& v);

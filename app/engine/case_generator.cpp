@@ -7,12 +7,14 @@
 
 #include "applicability.hpp"
 #include "calendar.hpp"
+#include "case_io.hpp"
 
 namespace continuum::engine {
 
 namespace {
 
 constexpr double kUnknown = 0.08;
+constexpr double kRange = 0.10;  // a whole-number answer known only by one bound
 
 // Per concern profile (low, moderate, high): its share of cases, the chance of "yes" to a
 // yes/no question, and the ratio between the weights of successive choices.
@@ -99,12 +101,27 @@ void CaseGenerator::answer(std::uint32_t qi, Profile profile, Case& c) {
         case AnswerType::Number: {
             const double lo = q.min.value_or(0);
             const double hi = q.max.value_or(lo + 100);
-            double n;
-            if (lo == std::floor(lo) && hi == std::floor(hi))
-                n = lo + static_cast<double>(below(static_cast<std::uint64_t>(hi - lo) + 1));
-            else
-                n = std::clamp(std::round((lo + unit() * (hi - lo)) * 10) / 10, lo, hi);
+            const bool whole = lo == std::floor(lo) && hi == std::floor(hi);
+            auto whole_between = [&](double from, double to) {
+                return from + static_cast<double>(below(static_cast<std::uint64_t>(to - from) + 1));
+            };
+            const double n =
+                whole ? whole_between(lo, hi)
+                      : std::clamp(std::round((lo + unit() * (hi - lo)) * 10) / 10, lo, hi);
             a.value = Value::number(n);
+            if (whole && chance(kRange)) {
+                // Only a bound is known, as set_answer reads `{ at_least = k }` in a case file.
+                RawAnswer raw;
+                raw.kind = RawAnswer::Kind::Range;
+                if (chance(0.5)) {
+                    raw.has_at_least = true;
+                    raw.at_least = whole_between(lo, n);
+                } else {
+                    raw.has_at_most = true;
+                    raw.at_most = whole_between(n, hi);
+                }
+                set_answer(q, raw, a);
+            }
             break;
         }
         case AnswerType::Date:

@@ -11,7 +11,7 @@
 //   08:00-17:59.
 // - a concern profile: low (50%), moderate (35%) or high (15%), which shades the answers below
 //   so that a library spreads across the levels rather than piling up at one. (On rules/surrey
-//   this gives roughly 16% Universal, 4% Emerging, 47% Targeted, 9% Intensive, 24% Statutory:
+//   this gives roughly 16% Universal, 3% Emerging, 21% Targeted, 31% Intensive, 30% Statutory:
 //   a rule set with many indicators needs a low chance of each, as every "yes" can only raise
 //   the level.)
 // - questions are put in the order the engine would put them: a question is answered only once
@@ -22,7 +22,10 @@
 //   - choice: the choices as written (rule sets list them from least to most concerning) with
 //     weights r^0, r^1, r^2, ... where r = 0.03 (low), 0.08 (moderate), 0.3 (high);
 //   - number: uniform over [min, max] as the question declares them (min 0 and max min + 100
-//     where not declared); a whole number when both bounds are whole, else one decimal place;
+//     where not declared); a whole number when both bounds are whole, else one decimal place.
+//     A whole number is given as a range with probability 10%: half the time "at least k",
+//     k uniform between min and the number, else "at most k", k uniform between the number
+//     and max (a bound that leaves one value is that number);
 //   - date: uniform over the 3 years (1,095 days) before the referral day;
 //   - free text: one of six neutral synthetic notes.
 #pragma once

@@ -1,9 +1,12 @@
 #include "case_io.hpp"
 
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -13,6 +16,104 @@
 
 namespace continuum::engine {
 
+namespace {
+
+// "At least 1, perhaps more": the interval the bounds leave open, within the question's own
+// min and max. Bounds that meet make an ordinary number.
+std::string set_range(const Question& q, const RawAnswer& raw, Answer& out) {
+    if (!raw.has_at_least && !raw.has_at_most)
+        return "is answered with an empty range: give at_least, at_most or both";
+    for (auto [given, value, key] : {std::tuple{raw.has_at_least, raw.at_least, kAtLeast},
+                                     std::tuple{raw.has_at_most, raw.at_most, kAtMost}}) {
+        if (!given) continue;
+        if (!std::isfinite(value)) return fmt::format("needs a finite number for {}", key);
+        if (q.min && value < *q.min)
+            return fmt::format("must be at least {} ({} is {})", *q.min, key, value);
+        if (q.max && value > *q.max)
+            return fmt::format("must be at most {} ({} is {})", *q.max, key, value);
+    }
+    if (raw.has_at_least && raw.has_at_most && raw.at_least > raw.at_most)
+        return fmt::format("has at_least {} above at_most {}: nothing lies between", raw.at_least,
+                           raw.at_most);
+    const double lo = raw.has_at_least ? raw.at_least : q.min.value_or(-Value::kInf);
+    const double hi = raw.has_at_most ? raw.at_most : q.max.value_or(Value::kInf);
+    out.value = lo == hi ? Value::number(lo) : Value::range(lo, hi);
+    return {};
+}
+
+}  // namespace
+
+namespace {
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+        s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::optional<double> whole_number(std::string_view s) {
+    std::string text(trimmed(s));
+    if (text.empty()) return std::nullopt;
+    char* end = nullptr;
+    double n = std::strtod(text.c_str(), &end);
+    if (end != text.c_str() + text.size() || !std::isfinite(n)) return std::nullopt;
+    return n;
+}
+
+bool take_prefix(std::string_view& s, std::string_view prefix) {
+    if (s.substr(0, prefix.size()) != prefix) return false;
+    s.remove_prefix(prefix.size());
+    return true;
+}
+
+bool take_suffix(std::string_view& s, std::string_view suffix) {
+    if (s.size() < suffix.size() || s.substr(s.size() - suffix.size()) != suffix) return false;
+    s.remove_suffix(suffix.size());
+    return true;
+}
+
+}  // namespace
+
+std::string parse_number_text(std::string_view input, RawAnswer& out) {
+    std::string lower(trimmed(input));
+    for (char& ch : lower)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    std::string_view s = lower;
+    out = RawAnswer{};
+    const std::string kHelp = "type a number (14), or a range: at least 1, at most 2, 1 to 5";
+    if (auto n = whole_number(s)) {
+        out.kind = RawAnswer::Kind::Float;
+        out.number = *n;
+        return {};
+    }
+    out.kind = RawAnswer::Kind::Range;
+    auto bound = [&](std::string_view rest, bool lower_bound) -> std::string {
+        auto n = whole_number(rest);
+        if (!n) return fmt::format("'{}' is not a number or a range: {}", trimmed(input), kHelp);
+        (lower_bound ? out.has_at_least : out.has_at_most) = true;
+        (lower_bound ? out.at_least : out.at_most) = *n;
+        return {};
+    };
+    if (take_prefix(s, "at least") || take_prefix(s, ">=") || take_suffix(s, "or more") ||
+        take_suffix(s, "+"))
+        return bound(s, true);
+    if (take_prefix(s, "at most") || take_prefix(s, "<=") || take_prefix(s, "up to") ||
+        take_suffix(s, "or fewer") || take_suffix(s, "or less"))
+        return bound(s, false);
+    take_prefix(s, "between");
+    for (std::string_view separator :
+         {std::string_view(" to "), std::string_view(" and "), std::string_view("-")}) {
+        std::size_t at = s.find(separator, 1);  // not a leading minus sign
+        if (at == std::string_view::npos) continue;
+        std::string problem = bound(s.substr(0, at), true);
+        if (problem.empty()) problem = bound(s.substr(at + separator.size()), false);
+        return problem;
+    }
+    return fmt::format("'{}' is not a number or a range: {}", trimmed(input), kHelp);
+}
+
 std::string set_answer(const Question& q, const RawAnswer& raw, Answer& out) {
     using K = RawAnswer::Kind;
     switch (q.type) {
@@ -21,8 +122,13 @@ std::string set_answer(const Question& q, const RawAnswer& raw, Answer& out) {
             out.value = Value::boolean(tri(raw.boolean));
             break;
         case AnswerType::Number: {
+            if (raw.kind == K::Range) {
+                std::string problem = set_range(q, raw, out);
+                if (!problem.empty()) return problem;
+                break;
+            }
             if (raw.kind != K::Integer && raw.kind != K::Float)
-                return "is a number question: answer a number";
+                return "is a number question: answer a number, or a range like { at_least = 1 }";
             if (!std::isfinite(raw.number)) return "needs a finite number";
             if (q.min && raw.number < *q.min)
                 return fmt::format("must be at least {} (answered {})", *q.min, raw.number);
@@ -72,8 +178,21 @@ std::string set_answer(const Question& q, const RawAnswer& raw, Answer& out) {
 
 namespace {
 
-std::optional<RawAnswer> raw_from_toml(const toml::node& n) {
-    RawAnswer r;
+// One key of a range answer into `raw`; "" or what is wrong.
+std::string range_key(std::string_view key, std::optional<double> number, RawAnswer& raw) {
+    if (key != kAtLeast && key != kAtMost)
+        return fmt::format(
+            "has a range with an unknown key '{}'{}: a range is written "
+            "{{ at_least = 1 }}, {{ at_most = 2 }} or both",
+            key, did_you_mean(std::string(key), {kAtLeast, kAtMost}));
+    if (!number) return fmt::format("has a range whose {} is not a number", key);
+    (key == kAtLeast ? raw.has_at_least : raw.has_at_most) = true;
+    (key == kAtLeast ? raw.at_least : raw.at_most) = *number;
+    return {};
+}
+
+// `n` as a RawAnswer; "" or what is wrong.
+std::string raw_from_toml(const toml::node& n, RawAnswer& r) {
     if (auto b = n.as_boolean()) {
         r.kind = RawAnswer::Kind::Bool;
         r.boolean = b->get();
@@ -89,12 +208,20 @@ std::optional<RawAnswer> raw_from_toml(const toml::node& n) {
     } else if (auto d = n.as_date()) {
         r.kind = RawAnswer::Kind::Date;
         auto v = d->get();
-        if (!valid_date(v.year, v.month, v.day)) return std::nullopt;
+        if (!valid_date(v.year, v.month, v.day)) return "has a date that does not exist";
         r.day = day_number(v.year, v.month, v.day);
+    } else if (auto t = n.as_table()) {
+        r.kind = RawAnswer::Kind::Range;
+        for (const auto& [key, value] : *t) {
+            std::optional<double> number = value.value<double>();
+            if (value.is_boolean() || value.is_string()) number.reset();
+            std::string problem = range_key(key.str(), number, r);
+            if (!problem.empty()) return problem;
+        }
     } else {
-        return std::nullopt;
+        return "has an answer of a kind continuum does not read";
     }
-    return r;
+    return {};
 }
 
 std::vector<std::string> question_ids(const RuleSet& rules) {
@@ -178,10 +305,9 @@ void read_answers(const RuleSet& rules, const toml::table* answers, const toml::
                 continue;
             }
             const Question& q = rules.questions[qi];
-            auto raw = raw_from_toml(node);
-            std::string problem =
-                raw ? set_answer(q, *raw, c.answers[qi])
-                    : std::string("has an answer of a kind continuum does not read");
+            RawAnswer raw;
+            std::string problem = raw_from_toml(node, raw);
+            if (problem.empty()) problem = set_answer(q, raw, c.answers[qi]);
             if (!problem.empty())
                 d.error(file.path(), file.pos(node), "bad-answer",
                         fmt::format("question '{}' {}", id, problem));
@@ -339,6 +465,20 @@ std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::
                 } else if (v.is_string()) {
                     raw.kind = RawAnswer::Kind::String;
                     raw.text = v.get<std::string>();
+                } else if (v.is_object()) {
+                    raw.kind = RawAnswer::Kind::Range;
+                    std::string problem;
+                    for (const auto& [key, bound] : v.items()) {
+                        std::optional<double> number;
+                        if (bound.is_number()) number = bound.get<double>();
+                        problem = range_key(key, number, raw);
+                        if (!problem.empty()) break;
+                    }
+                    if (!problem.empty()) {
+                        d.error(file, at, "bad-answer",
+                                fmt::format("question '{}' {}", id, problem));
+                        continue;
+                    }
                 } else {
                     d.error(
                         file, at, "bad-answer",
@@ -418,7 +558,60 @@ std::string number_literal(double n) {
         return fmt::format("{}", static_cast<long long>(n));
     return fmt::format("{}", n);
 }
+
+std::string number_toml(const Question& q, const Value& v) {
+    if (v.lo == v.hi) return number_literal(v.lo);
+    StatedBounds b = stated_bounds(q, v);
+    std::string out = "{ ";
+    if (b.lower) out += std::string(kAtLeast) + " = " + number_literal(b.at_least);
+    if (b.lower && b.upper) out += ", ";
+    if (b.upper) out += std::string(kAtMost) + " = " + number_literal(b.at_most);
+    return out + " }";
+}
+
+nlohmann::json number_json(double n) {
+    if (n == std::floor(n) && std::fabs(n) < 9e15) return static_cast<long long>(n);
+    return n;
+}
 }  // namespace
+
+nlohmann::json answer_to_json(const Question& q, const Answer& a) {
+    switch (q.type) {
+        case AnswerType::YesNo:
+            return a.value.truth == Tri::True;
+        case AnswerType::Number: {
+            if (a.value.lo == a.value.hi) return number_json(a.value.lo);
+            StatedBounds b = stated_bounds(q, a.value);
+            nlohmann::json range = nlohmann::json::object();
+            if (b.lower) range[kAtLeast] = number_json(b.at_least);
+            if (b.upper) range[kAtMost] = number_json(b.at_most);
+            return range;
+        }
+        case AnswerType::Choice:
+            return q.choice_ids[a.value.choice];
+        case AnswerType::Date:
+            return format_date(static_cast<DayNumber>(a.value.lo));
+        case AnswerType::Text:
+            return a.text;
+    }
+    return nullptr;
+}
+
+std::string answer_to_toml(const Question& q, const Answer& a) {
+    switch (q.type) {
+        case AnswerType::YesNo:
+            return a.value.truth == Tri::True ? "true" : "false";
+        case AnswerType::Number:
+            return number_toml(q, a.value);
+        case AnswerType::Choice:
+            return toml_quote(q.choice_ids[a.value.choice]);
+        case AnswerType::Date:
+            return format_date(static_cast<DayNumber>(a.value.lo));
+        case AnswerType::Text:
+            return toml_quote(a.text);
+    }
+    return "\"\"";
+}
 
 std::string case_to_toml(const RuleSet& rules, const Case& c) {
     std::string out = "[case]\n";
@@ -432,26 +625,7 @@ std::string case_to_toml(const RuleSet& rules, const Case& c) {
     for (std::size_t i = 0; i < rules.questions.size(); ++i) {
         const Answer& a = c.answers[i];
         if (a.state != AnswerState::Answered) continue;
-        const Question& q = rules.questions[i];
-        out += q.id + " = ";
-        switch (q.type) {
-            case AnswerType::YesNo:
-                out += a.value.truth == Tri::True ? "true" : "false";
-                break;
-            case AnswerType::Number:
-                out += number_literal(a.value.lo);
-                break;
-            case AnswerType::Choice:
-                out += toml_quote(q.choice_ids[a.value.choice]);
-                break;
-            case AnswerType::Date:
-                out += format_date(static_cast<DayNumber>(a.value.lo));
-                break;
-            case AnswerType::Text:
-                out += toml_quote(a.text);
-                break;
-        }
-        out += "\n";
+        out += rules.questions[i].id + " = " + answer_to_toml(rules.questions[i], a) + "\n";
     }
     return out;
 }
@@ -467,26 +641,7 @@ nlohmann::json case_to_json(const RuleSet& rules, const Case& c) {
         const Question& q = rules.questions[i];
         if (a.state == AnswerState::Unknown) unknown.push_back(q.id);
         if (a.state != AnswerState::Answered) continue;
-        switch (q.type) {
-            case AnswerType::YesNo:
-                answers[q.id] = a.value.truth == Tri::True;
-                break;
-            case AnswerType::Number:
-                if (a.value.lo == std::floor(a.value.lo))
-                    answers[q.id] = static_cast<long long>(a.value.lo);
-                else
-                    answers[q.id] = a.value.lo;
-                break;
-            case AnswerType::Choice:
-                answers[q.id] = q.choice_ids[a.value.choice];
-                break;
-            case AnswerType::Date:
-                answers[q.id] = format_date(static_cast<DayNumber>(a.value.lo));
-                break;
-            case AnswerType::Text:
-                answers[q.id] = a.text;
-                break;
-        }
+        answers[q.id] = answer_to_json(q, a);
     }
     j["answers"] = answers;
     j["unknown"] = unknown;

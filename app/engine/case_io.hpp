@@ -15,14 +15,25 @@
 
 namespace continuum::engine {
 
-// One answer as written in a file, before it is checked against its question.
+// One answer as written in a file, before it is checked against its question. A number may be
+// given as a range, `{ at_least = 1 }`, `{ at_most = 2 }` or both, when only bounds are known.
 struct RawAnswer {
-    enum class Kind : std::uint8_t { Bool, Integer, Float, String, Date } kind = Kind::Bool;
+    enum class Kind : std::uint8_t { Bool, Integer, Float, String, Date, Range } kind = Kind::Bool;
     bool boolean = false;
     double number = 0;
     std::string text;
     DayNumber day = 0;
+    bool has_at_least = false, has_at_most = false;  // Range
+    double at_least = 0, at_most = 0;
 };
+
+// The keys of a range answer.
+inline constexpr const char* kAtLeast = "at_least";
+inline constexpr const char* kAtMost = "at_most";
+
+// A number answer as a practitioner types it: "14", "at least 1", "at most 2", "1 to 5",
+// ">= 3", "<= 2", "3+". Returns "" with `out` set, or what is wrong in words.
+std::string parse_number_text(std::string_view text, RawAnswer& out);
 
 // Checks `raw` against the question's type, choices and range; sets `out` and returns "" when
 // it fits, or returns what is wrong in words.
@@ -54,6 +65,11 @@ std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::
                                           std::vector<std::string>* set_aside = nullptr);
 
 std::string case_to_toml(const RuleSet& rules, const Case& c);
+// One answered value as written under [answers]: `true`, `14`, `{ at_least = 1 }`, `"choice"`.
+std::string answer_to_toml(const Question& q, const Answer& a);
+// One answered value as JSON: true/false, a number, `{"at_least": 1}` for a range, a choice id,
+// "YYYY-MM-DD" or the text.
+nlohmann::json answer_to_json(const Question& q, const Answer& a);
 nlohmann::json case_to_json(const RuleSet& rules, const Case& c);
 
 }  // namespace continuum::engine

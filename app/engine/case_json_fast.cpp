@@ -73,6 +73,27 @@ bool raw_answer(od::value v, RawAnswer& raw) {
             raw.text.assign(s);
             return true;
         }
+        case od::json_type::object: {
+            // A range, {"at_least": 1, "at_most": 2}: only well-formed ones; a repeated key or
+            // anything else goes to the careful reader, which says what is wrong.
+            od::object range;
+            if (v.get_object().get(range)) return false;
+            raw.kind = RawAnswer::Kind::Range;
+            raw.has_at_least = raw.has_at_most = false;
+            for (auto bound_result : range) {
+                od::field bound;
+                std::string_view key;
+                if (std::move(bound_result).get(bound) || bound.unescaped_key().get(key))
+                    return false;
+                const bool lower = key == kAtLeast;
+                if (!lower && key != kAtMost) return false;
+                bool& given = lower ? raw.has_at_least : raw.has_at_most;
+                double& number = lower ? raw.at_least : raw.at_most;
+                if (given || bound.value().get_double().get(number)) return false;
+                given = true;
+            }
+            return true;
+        }
         default:
             return false;
     }

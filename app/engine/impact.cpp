@@ -101,7 +101,9 @@ std::string effective_answer(const RuleSet& rs, std::uint32_t qi, const Case& c,
         case AnswerType::Text:
             return a.text;
         default:
-            return fmt::format("{}", a.value.lo);
+            // A range answer is its interval: narrowing it is a change of answer.
+            return a.value.lo == a.value.hi ? fmt::format("{}", a.value.lo)
+                                            : fmt::format("{}..{}", a.value.lo, a.value.hi);
     }
 }
 

@@ -98,6 +98,12 @@ bool usable(const Condition* c) {
     return c && c->present() && c->root != expr::kNoNode;
 }
 
+// Answered with one value. A number answered as a range ("at least 1") stays open: a
+// comparison it leaves undetermined is settled by a closer answer.
+bool settled(const Answer& a) {
+    return a.state == AnswerState::Answered && a.value.known;
+}
+
 }  // namespace
 
 Tracer::Tracer(const RuleSet& rules) : rules_(rules) {
@@ -158,17 +164,16 @@ void Tracer::begin_query() {
     }
 }
 
-// A question is open while unanswered, unknown or set aside; whether it applies may itself be
-// open. Anything else is open through the open parts of its conditions (a combination through
-// its undetermined rules).
+// A question is open while unanswered, unknown, answered only with a range, or set aside;
+// whether it applies may itself be open. Anything else is open through the open parts of its
+// conditions (a combination through its undetermined rules).
 const Tracer::Word* Tracer::open_questions(const Case& c, const Outcome& o, std::uint32_t slot) {
     Word* set = sets_.data() + slot * words_;
     if (done_[slot] == stamp_) return set;
     std::fill(set, set + words_, 0);
     const Item& item = rules_.slot_items[slot];
     if (item.kind == ItemKind::Question) {
-        bool open = c.answers[item.index].state != AnswerState::Answered ||
-                    o.slots[slot].status == Tri::False;
+        bool open = !settled(c.answers[item.index]) || o.slots[slot].status == Tri::False;
         if (open) set[bit_of_[slot] / 64] |= Word{1} << (bit_of_[slot] % 64);
         if (o.slots[slot].status == Tri::Unknown && main_root_[slot] != expr::kNoNode)
             add_open_questions(c, o, main_root_[slot], set);
@@ -199,8 +204,7 @@ void Tracer::add_open_questions(const Case& c, const Outcome& o, std::uint32_t n
             if (const std::uint32_t bit = bit_of_[n.slot];
                 bit != kNone && main_root_[n.slot] == expr::kNoNode) {
                 const Item& item = rules_.slot_items[n.slot];
-                if (c.answers[item.index].state != AnswerState::Answered)
-                    into[bit / 64] |= Word{1} << (bit % 64);
+                if (!settled(c.answers[item.index])) into[bit / 64] |= Word{1} << (bit % 64);
                 return;
             }
             const Word* from = open_questions(c, o, n.slot);

@@ -98,6 +98,25 @@ std::vector<HypotheticalAnswer> candidate_answers(const RuleSet& rules, std::uin
     return out;
 }
 
+void fit_to_case(const RuleSet& rules, const Case& c, std::uint32_t qi,
+                 std::vector<HypotheticalAnswer>& answers) {
+    if (rules.questions[qi].type == AnswerType::Date)
+        for (auto& a : answers)
+            a.value = Value::number(c.referred_at.day + a.value.lo);
+    // A number answered as a range is open only within it: "at least 1" is never narrowed to 0.
+    if (!is_range_answer(rules.questions[qi], c.answers[qi])) return;
+    const Value& range = c.answers[qi].value;
+    std::erase_if(answers, [&](const HypotheticalAnswer& a) {
+        return a.value.lo < range.lo || a.value.lo > range.hi;
+    });
+    if (!answers.empty()) return;
+    // No threshold inside the range: its own bound is the answer worth trying.
+    const Value bound = Value::number(std::isfinite(range.lo) ? range.lo : range.hi);
+    answers.push_back(
+        {qi, bound,
+         describe_answer(rules.questions[qi], Answer{AnswerState::Answered, bound, {}})});
+}
+
 // [SECTION] Search
 
 namespace {
@@ -108,9 +127,7 @@ class Finder {
         : rules_(rules), base_(c), o_(o), limits_(limits), evaluator_(rules), scratch_(c) {
         for (std::uint32_t qi = 0; qi < rules.questions.size(); ++qi) {
             auto answers = candidate_answers(rules, qi);
-            for (auto& a : answers)
-                if (rules.questions[qi].type == AnswerType::Date)
-                    a.value = Value::number(c.referred_at.day + a.value.lo);
+            fit_to_case(rules, c, qi, answers);
             answers_.push_back(std::move(answers));
         }
     }
@@ -152,7 +169,8 @@ class Finder {
   private:
     bool askable(std::uint32_t qi) const {
         const Question& q = rules_.questions[qi];
-        return base_.answers[qi].state != AnswerState::Answered &&
+        const Answer& a = base_.answers[qi];
+        return (a.state != AnswerState::Answered || is_range_answer(q, a)) &&
                o_.slots[q.slot].status != Tri::False;
     }
 
@@ -187,9 +205,15 @@ class Finder {
     void search(ChangeTarget& t, const std::vector<std::uint32_t>& targets,
                 const std::vector<std::vector<std::uint32_t>>& pools, Result result) {
         // Size 1 over everything the target reads (this also finds known(...) tests), then
-        // larger sets within the questions that keep an undetermined part open.
+        // larger sets within the questions that keep an undetermined part open. Looking for
+        // any one set, the questions that keep it open come first: they are the likely ones.
+        auto done = [&] { return limits_.first_only && !t.sets.empty(); };
+        if (limits_.first_only)
+            for (const auto& pool : pools)
+                for (std::uint32_t qi : pool)
+                    if (!done()) try_set(t, {qi}, result);
         for (std::uint32_t qi : cone(targets))
-            try_set(t, {qi}, result);
+            if (!done()) try_set(t, {qi}, result);
         for (const auto& raw_pool : pools) {
             std::vector<std::uint32_t> pool = raw_pool;
             std::sort(pool.begin(), pool.end());
@@ -197,7 +221,7 @@ class Finder {
                 std::vector<std::size_t> idx(k);
                 for (std::size_t i = 0; i < k; ++i)
                     idx[i] = i;
-                while (true) {
+                while (!done()) {
                     std::vector<std::uint32_t> set;
                     for (std::size_t i : idx)
                         set.push_back(pool[i]);
@@ -290,6 +314,12 @@ class Finder {
 };
 
 }  // namespace
+
+ChangeTarget what_could_change_one(const RuleSet& rules, const Case& c, const Outcome& o,
+                                   ChangeOf of, std::uint32_t route, const ChangeLimits& limits) {
+    Finder f(rules, c, o, limits);
+    return of == ChangeOf::Level ? f.level() : f.route(route);
+}
 
 std::vector<ChangeTarget> what_could_change(const RuleSet& rules, const Case& c, const Outcome& o,
                                             const ChangeLimits& limits) {

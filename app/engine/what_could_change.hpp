@@ -43,12 +43,22 @@ struct ChangeLimits {
     std::size_t max_set_size = 3;
     std::size_t max_evaluations = 20000;  // for all targets together
     std::size_t max_sets = 8;             // per target
+    bool first_only = false;  // stop at the first set found (is there any? not: which are they?)
 };
 
 std::vector<ChangeTarget> what_could_change(const RuleSet& rules, const Case& c, const Outcome& o,
                                             const ChangeLimits& limits = {});
 
+// The same for one target: the level, or the route `route` (an index into RuleSet::routes).
+enum class ChangeOf : std::uint8_t { Level, Route };
+ChangeTarget what_could_change_one(const RuleSet& rules, const Case& c, const Outcome& o,
+                                   ChangeOf of, std::uint32_t route, const ChangeLimits& limits);
+
 // The answers worth trying for one question (used by the search and by case generation).
 std::vector<HypotheticalAnswer> candidate_answers(const RuleSet& rules, std::uint32_t question);
+// Those answers made to fit case `c`: dates counted back from its referral day, and for a number
+// answered as a range only values inside it (its own bound when no other is).
+void fit_to_case(const RuleSet& rules, const Case& c, std::uint32_t question,
+                 std::vector<HypotheticalAnswer>& answers);
 
 }  // namespace continuum::engine

@@ -1,6 +1,7 @@
 #include "evaluation_json.hpp"
 
 #include "engine/applicability.hpp"
+#include "engine/case_io.hpp"
 #include "engine/trace.hpp"
 
 namespace continuum::report {
@@ -46,19 +47,7 @@ namespace {
 
 json answer_value(const Question& q, const Answer& a) {
     if (a.state != AnswerState::Answered) return nullptr;
-    switch (q.type) {
-        case AnswerType::YesNo:
-            return a.value.truth == Tri::True;
-        case AnswerType::Number:
-            return a.value.lo;
-        case AnswerType::Choice:
-            return q.choice_ids[a.value.choice];
-        case AnswerType::Date:
-            return format_date(static_cast<DayNumber>(a.value.lo));
-        case AnswerType::Text:
-            return a.text;
-    }
-    return nullptr;
+    return answer_to_json(q, a);
 }
 
 json hypothetical_json(const RuleSet& rules, const HypotheticalAnswer& h) {

@@ -204,3 +204,67 @@ TEST_CASE("control characters from files and arguments reach the terminal as esc
         }));
     }
 }
+
+TEST_CASE("eval --json: a number known only by its bounds is written as given and left open") {
+    clitest::TempCopy dir(kData / "cases");
+    const fs::path file = dir.dir / "range.toml";
+    std::ofstream(file) << "[case]\nref = \"T-R\"\nreferred_at = 2026-11-20T16:00:00\n\n"
+                           "[answers]\nage_months = { at_most = 20 }\nbruising = true\n";
+    auto r = continuum({"eval", kMini, file.string(), "--json"});
+    REQUIRE(r.code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    bool seen = false;
+    for (const auto& a : j["answers"])
+        if (a["id"] == "age_months") {
+            seen = true;
+            CHECK(a["state"] == "answered");
+            CHECK(a["value"] == nlohmann::json{{"at_most", 20}});
+        }
+    CHECK(seen);
+    // Under 24 months for certain; mobility unasked: the bruising trigger cannot be ruled out.
+    for (const auto& t : j["trace"])
+        if (t["id"] == "non_mobile_bruising") {
+            CHECK(t["status"] == "undetermined");
+            CHECK(t["blocking"] == nlohmann::json{"mobile"});
+        }
+}
+
+TEST_CASE("test --invariants: held, broken with a runnable example, and not checked") {
+    auto held = continuum({"test", kMini, "--invariants", "300", "--seed", "5"});
+    INFO(held.out << held.err);
+    CHECK(held.code == 0);
+    CHECK(held.out.find("  n/a     child-in-need-follows: not checked: the rule set has no route "
+                        "s17") != std::string::npos);
+    CHECK(last_line(held.out) == "4 invariants held, 0 broken, 4 not checked");
+
+    // s47 read from bruising alone: met while nothing points to the top level.
+    clitest::TempCopy copy(kMini);
+    copy.replace("rules.toml", "test = \"non_mobile_bruising or dv_persistent\"",
+                 "test = \"bruising\"");
+    // Examples inside the rule set would be read as rules next time: refused.
+    auto inside = continuum({"test", copy.dir.string(), "--invariants", "10", "--examples",
+                             (copy.dir / "examples").string()});
+    CHECK(inside.code == 2);
+    CHECK(inside.err.find("inside the rule set") != std::string::npos);
+    const fs::path examples = copy.dir / "cases" / "invariants";
+    auto broken = continuum(
+        {"test", copy.dir.string(), "--invariants", "300", "--examples", examples.string()});
+    INFO(broken.out << broken.err);
+    CHECK(broken.code == 1);
+    CHECK(broken.out.find("  BROKEN  route-level in ") != std::string::npos);
+    CHECK(broken.out.find("example: s47 is met, but the level is Universal, below Statutory") !=
+          std::string::npos);
+    CHECK(last_line(broken.out) == "3 invariants held, 1 broken, 4 not checked");
+    // The example is a case file continuum eval runs, with s47 met at Universal.
+    const fs::path example = examples / "route-level.toml";
+    REQUIRE(fs::exists(example));
+    auto eval = continuum({"eval", copy.dir.string(), example.string(), "--json"});
+    REQUIRE(eval.code == 0);
+    auto j = nlohmann::json::parse(eval.out);
+    CHECK(j["level"]["id"] == "universal");
+    for (const auto& route : j["routes"])
+        if (route["id"] == "s47") CHECK(route["finding"] == "met");
+
+    // --seed and --examples only go with --invariants.
+    CHECK(continuum({"test", kMini, "--seed", "3"}).code == 2);
+}

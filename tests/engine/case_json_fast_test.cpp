@@ -56,6 +56,10 @@ TEST_CASE("fast reader gives the careful reader's case for well-formed lines", "
         R"({"ref":"C-6","referred_at":"2026-11-23T09:40:00","unknown":["mobile","mobile"]})",
         // Answers out of the rule set's order: ids are guessed from the order, then looked up.
         R"({"ref":"C-7","referred_at":"2026-11-23T09:40:00","answers":{"dv":"conflict","bruising":true,"age_months":5}})",
+        // Numbers known only by their bounds.
+        R"({"ref":"C-8","referred_at":"2026-11-23T09:40:00","answers":{"age_months":{"at_least":12}}})",
+        R"({"ref":"C-9","referred_at":"2026-11-23T09:40:00","answers":{"age_months":{"at_most":5.5,"at_least":2}}})",
+        R"({"ref":"C-10","referred_at":"2026-11-23T09:40:00","answers":{"age_months":{"at_least":7,"at_most":7}}})",
     };
     for (const auto& line : lines) {
         INFO(line);
@@ -91,6 +95,12 @@ TEST_CASE("fast reader refuses every line the careful reader questions", "[case]
         R"({"ref":"C-5","referred_at":"2026-11-23T09:40:00","answers":{"bruising":true,"bruising":false}})",
         R"({"ref":"C-5","referred_at":"2026-11-23T09:40:00","answers":{"age_months":1e400}})",
         R"({"ref":"C-5\u001b[2J","referred_at":"2026-11-23T09:40:00"})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"age_months":{"at_leest":12}}})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"age_months":{}}})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"age_months":{"at_least":20,"at_most":5}}})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"age_months":{"at_least":"1"}}})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"age_months":{"at_least":300}}})",
+        R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"bruising":{"at_least":1}}})",
         R"(["ref","C-1"])",
         R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00"} x)",
         R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00")",

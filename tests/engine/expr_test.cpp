@@ -163,6 +163,30 @@ TEST_CASE("known(x) is true only for an answer, never unknown itself", "[expr]")
     CHECK(Harness("not known(a)").result() == T);
 }
 
+TEST_CASE("known(fact) follows the fact in the same evaluation, never an earlier one", "[expr]") {
+    // g is a fact over a; f = known(g). The evaluator is reused, as the GUI and impact do.
+    std::string text =
+        fixture::yes_no("a") +
+        "[[fact]]\nid = \"g\"\nlabel = \"g\"\ncites = [\"src\"]\nwhen = \"a\"\n"
+        "[[fact]]\nid = \"f\"\nlabel = \"f\"\ncites = [\"src\"]\nwhen = \"known(g)\"\n";
+    auto loaded = fixture::load(text);
+    REQUIRE(loaded.ok());
+    const RuleSet& rules = *loaded.rules;
+    Evaluator ev(rules);
+    Outcome o;
+    Case c = blank_case(rules);
+    auto f = [&] { return o.slots[rules.symbol("f")->slot].status; };
+    fixture::answer(rules, c, "a", Value::boolean(T));
+    ev.evaluate(c, o);
+    CHECK(f() == T);
+    fixture::unknown(rules, c, "a");
+    ev.evaluate(c, o);
+    CHECK(f() == F);
+    fixture::answer(rules, c, "a", Value::boolean(F));
+    ev.evaluate(c, o);
+    CHECK(f() == T);
+}
+
 TEST_CASE("days_since counts from the referral day", "[expr]") {
     Harness h("days_since(d) <= 365");
     CHECK(h.set("d", Value::number(day_number(2025, 11, 23))).result() == T);  // 365 days

@@ -96,3 +96,23 @@ TEST_CASE("a number that is out of range is refused with a message", "[ui]") {
     INFO("typed: " << h.session.scratch().text["child_age_months"]);
     CHECK(h.state().notice.find("216") != std::string::npos);
 }
+
+TEST_CASE("a number known only by a bound is typed as a range, and shown as typed", "[ui]") {
+    Harness h;
+    h.go_to_step("concern");
+    h.click("answer/child_age_months/value");
+    ImGui::GetIO().AddInputCharactersUTF8("at least 3");
+    h.frames(2);
+    h.press(ImGui::GetIO().KeyMap[ImGuiKey_Enter]);
+    const engine::Answer& a = h.answer("child_age_months");
+    REQUIRE(a.state == engine::AnswerState::Answered);
+    CHECK(a.value.lo == 3);
+    CHECK_FALSE(a.value.known);  // not a number: comparisons over it stay three-valued
+    // Something that is neither is refused, and the range stays.
+    h.click("answer/child_age_months/value");
+    ImGui::GetIO().AddInputCharactersUTF8(" or so");
+    h.frames(2);
+    h.press(ImGui::GetIO().KeyMap[ImGuiKey_Enter]);
+    CHECK(h.state().notice.find("is not a number or a range") != std::string::npos);
+    CHECK(h.answer("child_age_months").value.lo == 3);
+}

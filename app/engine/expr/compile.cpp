@@ -381,6 +381,7 @@ class Compiler {
             if (a.name == "known") {
                 n.op = Op::Known;
                 n.type = ValueType::Bool;
+                n.operand_type = s->type;  // yes/no: read its truth cell (see evaluate_node)
                 return {add(n, a), Kind::Bool, nullptr};
             }
             if (s->type != ValueType::Date) {

@@ -106,7 +106,11 @@ void evaluate_node(const EvalContext& ctx, std::uint32_t id) {
             t = in_set(p, n, in[ops[0]]);
             break;
         case Op::Known:
-            t = tri(ctx.facts[n.slot].known);
+            // A yes/no slot (a question, or a fact, route... worked out earlier in this same
+            // evaluation) is known when its truth is; the slot values of derived definitions
+            // are only filled in after the run.
+            t = n.operand_type == ValueType::Bool ? tri(truths[n.slot] != Tri::Unknown)
+                                                  : tri(ctx.facts[n.slot].known);
             break;
         case Op::Count: {
             double yes = 0, maybe = 0;

@@ -20,6 +20,7 @@
 
 #include "../printable.hpp"
 #include "digest.hpp"
+#include "invariant_ties.hpp"
 #include "resolve.hpp"
 #include "toml_reader.hpp"
 
@@ -96,7 +97,7 @@ namespace {
 
 const std::vector<std::string> kTopLevelKeys = {
     "ruleset", "calendar",    "source",  "level", "domain", "question", "fact",
-    "rule",    "combination", "trigger", "route", "action", "consent"};
+    "rule",    "combination", "trigger", "route", "action", "consent",  "invariants"};
 
 bool valid_identifier(std::string_view id) {
     if (id.empty() || !(std::islower(static_cast<unsigned char>(id[0])) || id[0] == '_'))
@@ -126,6 +127,14 @@ class FileReader {
     void read(const toml::table& doc) {
         for (const auto& [key, node] : doc) {
             std::string k(key.str());
+            if (k == "invariants") {
+                if (const toml::table* t = node.as_table())
+                    read_invariant_ties(*t, file_, d_, rs_.invariants);
+                else
+                    d_.error(file_.path(), file_.pos(node), "wrong-type",
+                             "'invariants' must be a table: write [invariants] on its own line");
+                continue;
+            }
             if (k == "ruleset" || k == "calendar") {
                 if (!node.is_table()) {
                     d_.error(file_.path(), file_.pos(node), "wrong-type",
@@ -634,6 +643,7 @@ LoadResult load_ruleset_from_texts(const std::string& root, std::vector<RuleFile
             "no [calendar] of bank holidays: due dates in working days will skip weekends only");
 
     resolve_ruleset(*rs, pending, d);
+    resolve_invariant_ties(*rs, d);
     if (!unparsed.empty()) {
         // What the unreadable file defines looks undefined everywhere else: a cascade of
         // "unknown name" errors that hides the one real fault. Report the fault alone.

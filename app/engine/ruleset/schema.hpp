@@ -172,6 +172,28 @@ struct Calendar {
     Origin origin;
 };
 
+// What a rule set promises about its own outcomes, written as [invariants] and checked over
+// generated cases by `continuum test --invariants` (engine/invariants.hpp).
+struct RouteLevelTie {
+    std::string route, level;  // the route being met implies at least this level
+    Origin origin;
+    std::uint32_t route_index = kNone, level_index = kNone;
+};
+
+struct InvariantTies {
+    bool declared = false;
+    Origin origin;
+    std::vector<RouteLevelTie> route_levels;
+    std::string child_in_need_level;  // s17 not met implies a level below this one
+    std::uint32_t child_in_need_level_index = kNone;
+    // What "at least a referral" means for a fired always-refer trigger: this level or above,
+    // one of these routes met, or one of these actions called for.
+    std::string referral_level;
+    std::uint32_t referral_level_index = kNone;
+    std::vector<std::string> referral_routes, referral_actions;
+    std::vector<std::uint32_t> referral_route_indices, referral_action_indices;
+};
+
 // One entry of the evaluation order.
 enum class ItemKind : std::uint8_t { Question, Fact, Rule, Combination, Trigger, Route, Action, Consent };
 
@@ -196,6 +218,7 @@ struct RuleSet {
     std::vector<Route> routes;
     std::vector<Action> actions;
     std::vector<ConsentRule> consents;
+    InvariantTies invariants;
 
     expr::Program program;
     std::vector<expr::Symbol> symbols;  // by slot

@@ -50,7 +50,13 @@ Answer unknown_answer() {
 
 // What the field shows for an answer already given: the number or date as typed, no unit.
 std::string typed_text(const Question& q, const Answer& a) {
-    if (q.type == AnswerType::Number) return fmt::format("{}", a.value.lo);
+    if (q.type == AnswerType::Number) {
+        if (a.value.lo == a.value.hi) return fmt::format("{}", a.value.lo);
+        StatedBounds b = stated_bounds(q, a.value);
+        if (b.lower && b.upper) return fmt::format("{} to {}", b.at_least, b.at_most);
+        return b.lower ? fmt::format("at least {}", b.at_least)
+                       : fmt::format("at most {}", b.at_most);
+    }
     if (q.type == AnswerType::Date) return format_date(static_cast<DayNumber>(a.value.lo));
     return a.text;
 }
@@ -62,9 +68,12 @@ void typed_answer(const QuestionContext& c, std::uint32_t qi, bool& focused, Int
     auto it = c.text.find(q.id);
     if (it == c.text.end())
         it = c.text.emplace(q.id, a.state == AnswerState::Answered ? typed_text(q, a) : "").first;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * (q.type == AnswerType::Text ? 24.0f : 9.0f));
+    const float width = q.type == AnswerType::Text     ? 24.0f
+                        : q.type == AnswerType::Number ? 12.0f
+                                                       : 9.0f;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * width);
     const char* hint = q.type == AnswerType::Date     ? "YYYY-MM-DD"
-                       : q.type == AnswerType::Number ? "number"
+                       : q.type == AnswerType::Number ? "e.g. 3, or at least 1"
                                                       : "";
     ImGui::InputTextWithHint("##value", hint, &it->second);
     widgets::register_item("answer/" + q.id + "/value");
@@ -76,12 +85,11 @@ void typed_answer(const QuestionContext& c, std::uint32_t qi, bool& focused, Int
         } else {
             RawAnswer raw;
             if (q.type == AnswerType::Number) {
-                raw.kind = RawAnswer::Kind::Float;
-                char* end = nullptr;
-                raw.number = std::strtod(text.c_str(), &end);
-                if (end == text.c_str() || *end != '\0') {
-                    out.push_back(intent::Notice{
-                        fmt::format("'{}' is not a number: type digits, e.g. 14", text)});
+                // "at least 1" when only a bound is known: comparisons it leaves open stay
+                // "cannot rule out" rather than being guessed.
+                std::string problem = parse_number_text(text, raw);
+                if (!problem.empty()) {
+                    out.push_back(intent::Notice{problem});
                     return;
                 }
             } else if (q.type == AnswerType::Date) {
