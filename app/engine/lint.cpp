@@ -29,10 +29,6 @@ namespace {
 
 constexpr std::size_t kMaxCombinations = 512;  // more answers than this to try: not checked
 constexpr std::size_t kMaxQuestions = 64;
-// Evaluations times definitions: about a second's work. Rule sets built to defeat the
-// grouping (thousands of definitions that all share one question with one other) stop here,
-// and say so, rather than take minutes.
-constexpr double kWorkBudget = 4e8;
 
 // The questions a slot reads, directly or through what it reads; `too_many` once trying
 // every combination of their answers would take more than kMaxCombinations evaluations.
@@ -90,7 +86,9 @@ struct Group {
 
 }  // namespace
 
-void check_unreachable_questions(const RuleSet& rules, Diagnostics& d) {
+// Rule sets built to defeat the grouping (thousands of definitions that each share one
+// question with all the others) stop at the work budget, and say so, rather than take minutes.
+void check_unreachable_questions(const RuleSet& rules, Diagnostics& d, double work_budget) {
     std::vector<std::vector<HypotheticalAnswer>> candidates(rules.questions.size());
     std::vector<std::size_t> choices(rules.questions.size());
     for (std::uint32_t q = 0; q < rules.questions.size(); ++q) {
@@ -151,7 +149,7 @@ void check_unreachable_questions(const RuleSet& rules, Diagnostics& d) {
         std::fill(c.answers.begin(), c.answers.end(), Answer{});
         std::vector<Group*> open = round;
         for (std::size_t trial = 0; !open.empty(); ++trial) {
-            if (work > kWorkBudget) {
+            if (work > work_budget) {
                 for (Group* g : open) {
                     g->tried = false;
                     unchecked += g->targets.size();

@@ -138,6 +138,31 @@ TEST_CASE("definitions tried together are judged each on its own questions", "[h
     CHECK_THAT(unreachable[0].message, Catch::Contains("'q4' is never asked"));
 }
 
+TEST_CASE("trials cut short by the work budget are counted, never taken as 'never fires'",
+          "[hostile]") {
+    // Fifty facts that each share q0 with all the others: fifty rounds of trials.
+    std::string file = fixture::yes_no("q0");
+    for (int i = 1; i <= 50; ++i) {
+        file += fixture::yes_no("q" + std::to_string(i));
+        file += "[[fact]]\nid = \"f" + std::to_string(i) + "\"\nlabel = \"l\"\nwhen = \"q0 and q" +
+                std::to_string(i) + "\"\ncites = [\"src\"]\n";
+    }
+    auto r = fixture::load(file);
+    REQUIRE(r.ok());
+    Diagnostics whole;
+    check_unreachable_questions(*r.rules, whole);
+    CHECK(whole.empty());
+    Diagnostics cut;
+    check_unreachable_questions(*r.rules, cut, 20.0 * r.rules->slot_count);
+    CHECK(with_code(cut, "never-fires").empty());
+    auto incomplete = with_code(cut, "check-incomplete");
+    REQUIRE(incomplete.size() == 1);
+    CHECK_THAT(incomplete[0].message,
+               Catch::EndsWith("definitions were not checked for whether they can ever be true: "
+                               "they share questions in too many different ways to try them all "
+                               "in reasonable time"));
+}
+
 // [SECTION] Control characters
 
 TEST_CASE("a control character in a rule's text is an error at the character", "[hostile]") {
