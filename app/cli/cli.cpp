@@ -9,7 +9,7 @@
 namespace continuum::cli {
 
 namespace {
-const char* const kSubcommands[] = {"lint", "test",  "eval",  "impact",
+const char* const kSubcommands[] = {"lint", "test",  "eval",  "family",   "impact",
                                     "diff", "cases", "audit", "training", "server"};
 }
 
@@ -27,6 +27,7 @@ int run(int argc, char** argv) {
     add_lint(app, action);
     add_test(app, action);
     add_eval(app, action);
+    add_family(app, action);
     add_audit(app, action);
     add_training(app, action);
     add_impact(app, action);

@@ -11,6 +11,7 @@ using Action = std::function<int()>;
 void add_lint(CLI::App& app, Action& run);
 void add_test(CLI::App& app, Action& run);
 void add_eval(CLI::App& app, Action& run);
+void add_family(CLI::App& app, Action& run);
 void add_audit(CLI::App& app, Action& run);
 void add_training(CLI::App& app, Action& run);
 void add_impact(CLI::App& app, Action& run);

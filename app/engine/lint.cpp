@@ -19,7 +19,9 @@
 
 #include "evaluate.hpp"
 #include "printable.hpp"
+#include "ruleset/family.hpp"
 #include "ruleset/load.hpp"
+#include "ruleset/words.hpp"
 #include "scenario.hpp"
 #include "what_could_change.hpp"
 
@@ -213,6 +215,8 @@ Diagnostics lint_ruleset(const std::filesystem::path& folder) {
     Diagnostics d = loaded.diagnostics;
     if (loaded.ok()) {
         check_unreachable_questions(*loaded.rules, d);
+        check_words(*loaded.rules, d);
+        check_family(*loaded.rules, d);
         load_scenarios(*loaded.rules, folder, d);
     }
     d.sort();

@@ -132,6 +132,11 @@ struct Described {
     }
 };
 
+// The words an explanation reads a definition by: a change of wording is a change.
+Described& words(Described& d, const Statement& w) {
+    return d.text("yes_says", w.yes).text("no_says", w.no).text("open_says", w.open);
+}
+
 template <typename T>
 Described start(const char* kind, const T& item) {
     Described d;
@@ -195,13 +200,16 @@ std::vector<Described> describe_all(const RuleSet& rs) {
         d.text("choices", joined(choices)).text("domain", q.domain).text("subdomain", q.subdomain);
         d.text("unit", q.unit).text("min", q.min ? number_text(*q.min) : "");
         d.text("max", q.max ? number_text(*q.max) : "");
+        words(d, q.words).text("answer_says", q.words.answer);
+        d.text("protected_source", q.protected_source ? "true" : "");
         d.condition_field("ask_when", q.ask_when).citations(q.cites);
         out.push_back(std::move(d));
     }
     for (const auto& f : rs.facts) {
         Described d = start("fact", f);
         d.condition = f.when.text;
-        d.text("label", f.label).condition_field("when", f.when).citations(f.cites);
+        words(d.text("label", f.label), f.words).text("guard", f.guard ? "true" : "");
+        d.condition_field("when", f.when).citations(f.cites);
         out.push_back(std::move(d));
     }
     for (const auto& r : rs.rules) {
@@ -225,7 +233,7 @@ std::vector<Described> describe_all(const RuleSet& rs) {
             .list("of", c.of);
         d.text("at_least", std::to_string(c.at_least))
             .text("across_domains", std::to_string(c.across_domains));
-        d.citations(c.cites);
+        words(d, c.words).citations(c.cites);
         out.push_back(std::move(d));
     }
     for (const auto& t : rs.triggers) {

@@ -3,6 +3,7 @@
 #include "engine/applicability.hpp"
 #include "engine/case_io.hpp"
 #include "engine/trace.hpp"
+#include "explain.hpp"
 
 namespace continuum::report {
 
@@ -101,6 +102,21 @@ json to_json(const Evaluation& e) {
                   {"because", because},
                   {"could_be_higher_because", higher},
                   {"cites", citations_json(rules, level.cites)}};
+    // Open or settled, as the headline says it: the highest level still possible and the
+    // questions, step by step, that would settle it.
+    LevelStatus status = level_status(e);
+    json open_questions = json::array(), by_step = json::array();
+    for (std::uint32_t q : status.questions)
+        open_questions.push_back(rules.questions[q].id);
+    for (auto [domain, n] : status.by_step)
+        by_step.push_back({{"domain", rules.domains[domain].id},
+                           {"title", rules.domains[domain].title},
+                           {"questions", n}});
+    j["level"]["settled"] = status.settled;
+    j["level"]["could_be"] = rules.levels[status.could_be].id;
+    j["level"]["settle_by_answering"] = open_questions;
+    j["level"]["settle_by_step"] = by_step;
+    j["level"]["headline"] = level_headline(e, status);
 
     j["routes"] = json::array();
     for (std::size_t i = 0; i < rules.routes.size(); ++i) {
@@ -112,6 +128,7 @@ json to_json(const Evaluation& e) {
                                {"standard_text", describe(r.standard)},
                                {"finding", to_string(o.routes[i])},
                                {"wording", finding_text(r, o.routes[i])},
+                               {"explanation", route_explanation(e, i)},
                                {"cites", citations_json(rules, r.cites)}});
     }
 
@@ -186,7 +203,9 @@ json to_json(const Evaluation& e) {
                 json answers = json::array();
                 for (const auto& h : opt.answers)
                     answers.push_back(hypothetical_json(rules, h));
-                options.push_back({{"answers", answers}, {"becomes", opt.becomes}});
+                options.push_back({{"answers", answers},
+                                   {"becomes", opt.becomes},
+                                   {"says", change_sentence(rules, t, opt)}});
             }
             sets.push_back({{"questions", questions}, {"options", options}});
         }

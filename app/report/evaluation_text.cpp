@@ -2,6 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "explain.hpp"
+#include "outcome_words.hpp"
+#include "plain_text.hpp"
+#include "words.hpp"
+
 namespace continuum::report {
 
 using namespace engine;
@@ -21,34 +26,17 @@ std::string cites_text(const RuleSet& rules, const std::vector<Citation>& cites)
     return out.empty() ? "" : " [" + out + "]";
 }
 
-const TraceEntry* find_entry(const Evaluation& e, std::uint32_t slot) {
-    for (const auto& t : e.trace)
-        if (t.slot == slot) return &t;
-    return nullptr;
+void heading(std::string& out, const char* title) {
+    out += "\n";
+    out += title;
+    out += "\n";
 }
 
-void explain_route(std::string& out, const Evaluation& e, std::size_t ri) {
-    const RuleSet& rules = *e.rules;
-    const Route& r = rules.routes[ri];
-    const TraceEntry* t = find_entry(e, r.slot);
-    if (!t) return;
-    if (t->status == Tri::True) {
-        out += fmt::format("      why: {} held ({})\n", r.test.text, values_text(t->values));
-    } else if (t->status == Tri::False) {
-        if (t->unless_blocked)
-            out += fmt::format("      why not: {}{}\n",
-                               r.unless_says.empty() ? "unless " + r.unless.text : r.unless_says,
-                               t->values.empty() ? "" : " (" + values_text(t->values) + ")");
-        else
-            out += fmt::format("      why not: '{}' is false ({})\n", t->failing,
-                               values_text(t->values));
-    } else {
-        std::string open;
-        for (const auto& q : t->blocking)
-            open += (open.empty() ? "" : ", ") + q;
-        out += fmt::format("      open: the answers to {} would settle it\n",
-                           open.empty() ? "(none askable)" : open);
-    }
+void item(std::string& out, const std::string& text) {
+    append_wrapped(out, text, 2, 4);
+}
+void detail(std::string& out, const std::string& text) {
+    append_wrapped(out, text, 4, 6);
 }
 
 }  // namespace
@@ -56,119 +44,83 @@ void explain_route(std::string& out, const Evaluation& e, std::size_t ri) {
 std::string trace_line(const RuleSet& rules, const TraceEntry& t) {
     std::string line = fmt::format("{} '{}' {}", to_string(t.kind), t.id, trace_status(t.status));
     if (!t.condition.empty()) line += fmt::format(": {}", t.condition);
-    if (!t.failing.empty()) line += fmt::format(" | failed at: {}", t.failing);
-    if (!t.values.empty()) line += " | read: " + values_text(t.values);
+    if (!t.failing.empty()) line += fmt::format("; failed at: {}", t.failing);
+    if (!t.values.empty()) line += "; read: " + values_text(t.values);
     if (!t.blocking.empty()) {
         std::string b;
         for (const auto& q : t.blocking)
             b += (b.empty() ? "" : ", ") + q;
-        line += " | open: " + b;
+        line += "; open: " + b;
     }
     line += cites_text(rules, t.cites);
     return line;
 }
 
-std::string to_text(const Evaluation& e, Detail detail) {
+std::string to_text(const Evaluation& e, Detail detail_level) {
     const RuleSet& rules = *e.rules;
     const Outcome& o = e.outcome;
     std::string out;
-    out += fmt::format(
-        "Case {} referred {} {:02}:{:02}\n", e.kase.ref, format_date_long(e.kase.referred_at.day),
-        e.kase.referred_at.second_of_day / 3600, e.kase.referred_at.second_of_day / 60 % 60);
-    out += fmt::format("Rule set {} version {} (sha256 {})\n", rules.info.id, rules.info.version,
-                       rules.digest.substr(0, 12));
-    out += "This is a suggestion to support professional judgement, not a decision.\n\n";
+    append_wrapped(out,
+                   fmt::format("Case {}, referred {} {:02}:{:02}", e.kase.ref,
+                               format_date_long(e.kase.referred_at.day),
+                               e.kase.referred_at.second_of_day / 3600,
+                               e.kase.referred_at.second_of_day / 60 % 60),
+                   0, 2);
+    append_wrapped(out,
+                   fmt::format("Rules: {}, version {} (SHA-256 {})", rules.info.name,
+                               rules.info.version, rules.digest.substr(0, 12)),
+                   0, 2);
+    out += "This is a suggestion to support professional judgement, not a decision.\n";
 
-    const Level& level = rules.levels[o.level];
-    out +=
-        fmt::format("SUGGESTED LEVEL: {}{}\n", level.name,
-                    level.band.empty() || level.band == level.name ? "" : " (" + level.band + ")");
-    for (std::uint32_t s : level_reasons(rules, o))
-        if (const TraceEntry* t = find_entry(e, s))
-            out += fmt::format("  because: {}{}\n", t->says, cites_text(rules, t->cites));
-    if (level_reasons(rules, o).empty())
-        out += "  because: no indicator of a higher level is present\n";
-    if (o.higher_level_possible) {
-        out += "  A higher level cannot be ruled out:\n";
-        for (std::uint32_t s : higher_level_candidates(rules, o))
-            if (const TraceEntry* t = find_entry(e, s))
-                out += fmt::format("    {} ({}) is open until {} answered\n", t->says, t->level,
-                                   t->blocking.empty()
-                                       ? std::string("more is")
-                                       : fmt::format("{}", fmt::join(t->blocking, ", ")));
+    auto urgent = urgent_lines(e);
+    if (!urgent.empty()) {
+        heading(out, "URGENT");
+        for (const auto& line : urgent)
+            item(out, line);
     }
 
-    out += "\nSTATUTORY ROUTES\n";
+    heading(out, "SUGGESTED LEVEL");
+    for (const auto& line : level_lines(e))
+        item(out, line);
+
+    heading(out, "STATUTORY ROUTES");
     for (std::size_t i = 0; i < rules.routes.size(); ++i) {
         const Route& r = rules.routes[i];
-        out += fmt::format("  {} ({}; {}): {}\n", r.title, r.section, describe(r.standard),
-                           upper(finding_text(r, o.routes[i])));
-        explain_route(out, e, i);
+        item(out, fmt::format("{} ({}; {}): {}", r.title, r.section, describe(r.standard),
+                              upper(finding_text(r, o.routes[i]))));
+        detail(out, route_explanation(e, i));
     }
 
-    out += "\nTRIGGERS\n";
-    if (o.triggers.empty() && o.possible_triggers.empty()) out += "  none\n";
-    for (std::uint32_t t : o.triggers)
-        out += fmt::format("  FIRED: {}: {}{}\n", rules.triggers[t].title, rules.triggers[t].says,
-                           cites_text(rules, rules.triggers[t].cites));
-    for (std::uint32_t t : o.possible_triggers)
-        out += fmt::format("  CANNOT RULE OUT: {}\n", rules.triggers[t].title);
+    heading(out, "ACTIONS, EARLIEST FIRST");
+    if (o.actions.empty()) item(out, "None.");
+    for (std::size_t i : actions_by_due(o))
+        item(out, action_line(e, o.actions[i]));
 
-    out += "\nACTIONS\n";
-    if (o.actions.empty()) out += "  none\n";
-    for (const auto& n : o.actions) {
-        const Action& a = rules.actions[n.action];
-        if (n.due.has_due)
-            out += fmt::format("  {}{}: {} ({})\n", n.definite ? "" : "IF NEEDED: ", a.title,
-                               due_text(n.due), timescale_text(rules, a));
-        else
-            out +=
-                fmt::format("  {}{}: no set timescale\n", n.definite ? "" : "IF NEEDED: ", a.title);
+    if (!o.triggers.empty() || !o.possible_triggers.empty()) {
+        heading(out, "ALWAYS-REFER TRIGGERS");
+        for (std::uint32_t t : o.triggers)
+            item(out,
+                 fmt::format("Fired: {}. {}{}", rules.triggers[t].title, rules.triggers[t].says,
+                             cites_text(rules, rules.triggers[t].cites)));
+        for (std::uint32_t t : o.possible_triggers)
+            item(out, "Cannot rule out: " + rules.triggers[t].title);
     }
 
-    out += "\nCONSENT AND INFORMATION SHARING\n";
-    if (o.consent.empty() && o.possible_consent.empty()) out += "  nothing recorded\n";
+    heading(out, "CONSENT AND INFORMATION SHARING");
+    if (o.consent.empty() && o.possible_consent.empty()) item(out, "Nothing to record.");
     for (std::uint32_t c : o.consent)
-        out += fmt::format("  {}: {}{}\n", to_string(rules.consents[c].kind),
-                           rules.consents[c].says, cites_text(rules, rules.consents[c].cites));
+        item(out, rules.consents[c].says + cites_text(rules, rules.consents[c].cites));
     for (std::uint32_t c : o.possible_consent)
-        out += fmt::format("  (may apply) {}\n", rules.consents[c].says);
+        item(out, "May apply: " + rules.consents[c].says);
 
-    out += "\nWHAT COULD CHANGE THIS\n";
-    bool any = false;
-    for (const auto& t : e.changes) {
-        std::string name = t.is_level ? "Level" : rules.routes[t.route].title;
-        for (const auto& s : t.sets) {
-            any = true;
-            for (const auto& opt : s.options) {
-                std::string answers;
-                for (const auto& h : opt.answers)
-                    answers += (answers.empty() ? "" : " and ") +
-                               fmt::format("{} = {}", rules.questions[h.question].id, h.label);
-                std::string becomes = opt.becomes;
-                if (t.is_level) {
-                    std::uint32_t li = rules.level_index(opt.becomes);
-                    if (li != kNone) becomes = rules.levels[li].name;
-                } else if (opt.becomes == "met" || opt.becomes == "not_met" ||
-                           opt.becomes == "cannot_rule_out") {
-                    Finding f = opt.becomes == "met"       ? Finding::Met
-                                : opt.becomes == "not_met" ? Finding::NotMet
-                                                           : Finding::CannotRuleOut;
-                    becomes = finding_text(rules.routes[t.route], f);
-                }
-                out += fmt::format("  {}: if {}, it becomes: {}\n", name, answers, becomes);
-            }
-        }
-        if (!t.complete)
-            out +=
-                fmt::format("  {}: (search stopped at its limit; more answers may matter)\n", name);
-    }
-    if (!any) out += "  no unanswered question could change the level or any route\n";
+    heading(out, "WHAT COULD CHANGE THIS");
+    for (const auto& line : change_lines(e))
+        item(out, line);
 
-    if (detail == Detail::Full) {
-        out += "\nTRACE (every rule)\n";
+    if (detail_level == Detail::Full) {
+        heading(out, "TECHNICAL DETAIL (for policy officers: every rule by its id)");
         for (const auto& t : e.trace)
-            out += "  " + trace_line(rules, t) + "\n";
+            item(out, trace_line(rules, t));
     }
     return out;
 }

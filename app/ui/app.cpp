@@ -308,6 +308,8 @@ int run(int argc, char** argv) {
     int active_frames = 3;
     int frame = 0;
     const int scripted_frames = 6;
+    std::vector<widgets::RegisteredItem> shown;  // --expect-visible: what the last frame drew
+    if (scripted && !opt.expect_visible.empty()) widgets::set_test_registry(&shown);
     while (true) {
         if (scripted || active_frames > 0)
             glfwPollEvents();
@@ -322,6 +324,7 @@ int run(int argc, char** argv) {
         // Scripted screenshots show no hover: wherever the virtual display left the pointer.
         if (scripted) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         ImGui::NewFrame();
+        shown.clear();
         draw_main(session.state(), session.scratch(), intents);
         ImGui::Render();
         int w, h;
@@ -341,6 +344,7 @@ int run(int argc, char** argv) {
             bool ok = write_screenshot(opt.screenshot, w, h, error);
             std::printf("screenshot %s: %s\n", opt.screenshot.c_str(),
                         ok ? "written" : error.c_str());
+            if (!opt.expect_visible.empty()) ok = report_visible(opt.expect_visible, shown) && ok;
             return ok ? 0 : 1;
         }
         glfwSwapBuffers(window);

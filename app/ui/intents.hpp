@@ -41,6 +41,13 @@ enum class ReportFormat { Html, Markdown };
 struct SaveReport {
     ReportFormat format;
 };
+// The plain-English summary for the family (parents and carers, or the young person).
+struct CopyFamilySummary {
+    bool young_person = false;
+};
+struct SaveFamilySummary {
+    bool young_person = false;
+};
 struct NewCase {};
 struct OpenSettings {};
 struct ApplySettings {
@@ -113,15 +120,15 @@ struct DiffAgainst {
 using Intent = std::variant<
     intent::SetAnswer, intent::SetCaseRef, intent::SetReferredAt, intent::GoToStep,
     intent::JumpToQuestion, intent::FocusDone, intent::Record, intent::CopyReport,
-    intent::SaveReport, intent::NewCase, intent::OpenSettings, intent::ApplySettings,
-    intent::CloseSettings, intent::ReloadRules, intent::RequestClose, intent::ConfirmClose,
-    intent::CancelClose, intent::Notice, intent::OpenHistory, intent::CloseHistory,
-    intent::FilterHistory, intent::SelectHistory, intent::ExportHistory, intent::OpenTraining,
-    intent::CloseTraining, intent::ChooseScenario, intent::TrainingAnswer, intent::CommitTraining,
-    intent::RevealTraining, intent::OpenTrainer, intent::CloseTrainer, intent::FilterTrainer,
-    intent::ExportTrainer, intent::OpenRules, intent::CloseRules, intent::SelectRulesTab,
-    intent::RulesChangedOnDisk, intent::RunImpact, intent::OpenImpactCase, intent::CloseImpactCase,
-    intent::DiffAgainst>;
+    intent::SaveReport, intent::CopyFamilySummary, intent::SaveFamilySummary, intent::NewCase,
+    intent::OpenSettings, intent::ApplySettings, intent::CloseSettings, intent::ReloadRules,
+    intent::RequestClose, intent::ConfirmClose, intent::CancelClose, intent::Notice,
+    intent::OpenHistory, intent::CloseHistory, intent::FilterHistory, intent::SelectHistory,
+    intent::ExportHistory, intent::OpenTraining, intent::CloseTraining, intent::ChooseScenario,
+    intent::TrainingAnswer, intent::CommitTraining, intent::RevealTraining, intent::OpenTrainer,
+    intent::CloseTrainer, intent::FilterTrainer, intent::ExportTrainer, intent::OpenRules,
+    intent::CloseRules, intent::SelectRulesTab, intent::RulesChangedOnDisk, intent::RunImpact,
+    intent::OpenImpactCase, intent::CloseImpactCase, intent::DiffAgainst>;
 using Intents = std::vector<Intent>;
 
 }  // namespace continuum::ui

@@ -37,6 +37,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     app.add_option("--training-demo", o.training_demo,
                    "Run a scripted trainee through this training scenario, committed and "
                    "revealed (for screenshots)");
+    app.add_option("--expect-visible", o.expect_visible,
+                   "With --screenshot: fail unless these items (e.g. urgent/trigger,"
+                   "urgent/deadline) are on screen without scrolling");
     app.add_flag("--timing", o.timing, "Print the time to the first frame");
     // Which program, rules and assets this is: the first question when something looks wrong.
     app.set_version_flag(

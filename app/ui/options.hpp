@@ -24,6 +24,7 @@ struct Options {
     std::string impact_case;          // --impact-case REF: open that changed case's traces
     std::string training_results;     // --training-results FILE (default: beside the audit log)
     std::string training_demo;        // --training-demo SCENARIO: a scripted trainee's session
+    std::string expect_visible;       // --expect-visible KEY,...: screenshot fails unless shown
 };
 
 // Parses argv; returns the exit code to stop with (0 after --help, 2 on a usage error).

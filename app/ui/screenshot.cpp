@@ -1,5 +1,7 @@
 #include "screenshot.hpp"
 
+#include <cstdio>
+
 #include <vector>
 
 #include <glad/gl.h>
@@ -24,6 +26,25 @@ bool write_screenshot(const std::string& path, int width, int height, std::strin
         return false;
     }
     return true;
+}
+
+bool report_visible(const std::string& keys, const std::vector<widgets::RegisteredItem>& shown) {
+    bool all = true;
+    std::size_t from = 0;
+    while (from <= keys.size()) {
+        std::size_t comma = keys.find(',', from);
+        std::string key =
+            keys.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+        from = comma == std::string::npos ? keys.size() + 1 : comma + 1;
+        if (key.empty()) continue;
+        bool seen = false;
+        for (const auto& item : shown)
+            if (item.key == key && item.in_view) seen = true;
+        std::printf("%s: %s\n", key.c_str(),
+                    seen ? "visible without scrolling" : "NOT visible without scrolling");
+        all = all && seen;
+    }
+    return all;
 }
 
 }  // namespace continuum::ui

@@ -13,6 +13,7 @@
 #include "history.hpp"
 #include "report/decision_report.hpp"
 #include "rules_tools.hpp"
+#include "write_file.hpp"
 
 namespace continuum::ui {
 
@@ -203,6 +204,10 @@ void Session::apply(const Intent& intent) {
                 state_.notice = "Decision report copied to the clipboard as plain text.";
             } else if constexpr (std::is_same_v<T, intent::SaveReport>) {
                 save_report(i.format);
+            } else if constexpr (std::is_same_v<T, intent::CopyFamilySummary>) {
+                copy_family_summary(i.young_person);
+            } else if constexpr (std::is_same_v<T, intent::SaveFamilySummary>) {
+                save_family_summary(i.young_person);
             } else if constexpr (std::is_same_v<T, intent::NewCase>) {
                 if (state_.rules) {
                     state_.kase = blank_case(*state_.rules);
@@ -319,37 +324,17 @@ void Session::save_report(intent::ReportFormat format) {
     if (state_.record.phase != RecordPhase::Recorded) return;
     bool html = format == intent::ReportFormat::Html;
     std::filesystem::path path = scratch_.report_path;
-    if (path.empty()) {
-        std::filesystem::path folder = state_.settings.report_folder;
-        if (folder.empty()) {
-            const char* home = std::getenv("HOME");
-            folder = home ? home : ".";
-        }
-        path = folder / fmt::format("decision-{}-{}.{}", state_.record.record.case_ref,
-                                    state_.record.record.sequence, html ? "html" : "md");
-    }
+    if (path.empty())
+        path = report_folder(state_.settings.report_folder) /
+               fmt::format("decision-{}-{}.{}", state_.record.record.case_ref,
+                           state_.record.record.sequence, html ? "html" : "md");
     std::string text = html ? report::decision_html(state_.evaluation, state_.record.record,
                                                     state_.record.chain_head)
                             : report::decision_markdown(state_.evaluation, state_.record.record,
                                                         state_.record.chain_head);
-    std::filesystem::path tmp = path;
-    tmp += ".part";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            state_.notice = fmt::format(
-                "Could not write {}: check the folder exists and can be written.", path.string());
-            std::error_code ec;
-            std::filesystem::remove(tmp, ec);
-            return;
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        state_.notice = fmt::format("Could not write {}: {}", path.string(), ec.message());
+    std::string error;
+    if (!write_whole_file(path, text, error)) {
+        state_.notice = error;
         return;
     }
     state_.record.report_saved_to = path.string();

@@ -59,6 +59,8 @@ class Session {
     void reset_draft();
     void record();
     void save_report(intent::ReportFormat format);
+    void copy_family_summary(bool young_person);
+    void save_family_summary(bool young_person);
     // Reloads the History list and rechecks the chain (on opening it and after a record).
     void refresh_history(const HistoryFilter& filter);
     std::string report_text() const;

@@ -4,8 +4,6 @@
 // judgement has been committed and saved and they ask for the reveal.
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "engine/training_pack.hpp"
 #include "report/training_score.hpp"
 #include "session.hpp"
@@ -70,7 +68,7 @@ void Session::load_training(const std::filesystem::path& folder) {
     b.rules_digest = state_.rules->digest;
     t.scenarios.clear();
     for (const auto& s : b.pack.scenarios)
-        t.scenarios.push_back({s.id, s.title, reflow(s.narrative), s.tags});
+        t.scenarios.push_back({s.id, s.title, reflow(s.narrative), {}});
     // Reloading unchanged rules keeps a session in progress; anything else starts afresh.
     if (!same_rules || t.scenario >= static_cast<int>(t.scenarios.size())) {
         t.phase = TrainingPhase::Choosing;
@@ -211,6 +209,8 @@ void Session::commit_training(const intent::CommitTraining& c) {
         return;
     }
     t.phase = TrainingPhase::Committed;
+    // The scenario's tags name its expected level and route: held only once it is committed.
+    t.scenarios[t.scenario].tags = b.pack.scenarios[t.scenario].tags;
     t.save_error.clear();
     t.result_id = r.id;
     state_.notice = fmt::format("Judgement saved (training result {}).", r.id);

@@ -18,7 +18,9 @@ namespace continuum::ui {
 // A scenario as the trainee first sees it: no answers, no expected outcome.
 struct ScenarioSummary {
     std::string id, title, narrative;
-    std::vector<std::string> tags;  // e.g. "borderline", "cumulative-neglect"
+    // e.g. "statutory", "trigger": they give the answer away, so they are filled in only once
+    // the trainee has committed this scenario.
+    std::vector<std::string> tags;
 };
 
 enum class TrainingPhase {

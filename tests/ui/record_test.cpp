@@ -141,8 +141,8 @@ TEST_CASE("the report carries the rule set, the decision and the chain head", "[
     CHECK(text->find("Case reference: C-TEST-1") != std::string::npos);
     CHECK(text->find("ui-mini") != std::string::npos);
     CHECK(text->find(h.state().rules->digest) != std::string::npos);
-    CHECK(text->find("Audit chain head after this record: " + h.sink.head()) != std::string::npos);
-    CHECK(text->find("Health needs going unmet") != std::string::npos);
+    CHECK(text->find("Chain head after this record: " + h.sink.head()) != std::string::npos);
+    CHECK(text->find("health needs going unmet") != std::string::npos);
     std::string html =
         report::decision_html(h.state().evaluation, h.sink.records[0], h.sink.head());
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);

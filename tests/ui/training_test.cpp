@@ -180,6 +180,30 @@ TEST_CASE("nothing of the answer is shown, or held, before the trainee commits",
     CHECK(th.t().kase.answers[prefilled].state == before.state);
 }
 
+TEST_CASE("the scenario list shows titles only until that scenario is committed",
+          "[ui][training]") {
+    TrainingHarness th;
+    Harness& h = th.h;
+    open_training(h);
+    // bruised-baby is tagged "statutory" and "trigger" in the pack: its expected answer.
+    const std::string tags = "statutory \u00B7 trigger";
+    CHECK(contains(h.text, "A bruise on a five-month-old"));
+    CHECK_FALSE(contains(h.text, tags));
+    for (const auto& sc : th.t().scenarios)
+        CHECK(sc.tags.empty());  // not even held where the view could draw them
+
+    answer_and_judge(th);
+    h.frames(2);
+    CHECK_FALSE(contains(h.text, tags));
+    h.activate("training/commit");
+    REQUIRE(th.t().phase == ui::TrainingPhase::Committed);
+    h.frames(2);
+    CHECK(contains(h.text, tags));
+    // Only the committed scenario: the others still show their titles alone.
+    for (const auto& sc : th.t().scenarios)
+        CHECK(sc.tags.empty() == (sc.id != "bruised-baby"));
+}
+
 TEST_CASE("a commit is refused until the trainee has said who they are and judged everything",
           "[ui][training]") {
     TrainingHarness th;

@@ -20,9 +20,11 @@
 
 #include "../printable.hpp"
 #include "digest.hpp"
+#include "family.hpp"
 #include "invariant_ties.hpp"
 #include "resolve.hpp"
 #include "toml_reader.hpp"
+#include "words.hpp"
 
 namespace continuum::engine {
 
@@ -96,8 +98,9 @@ namespace {
 // [SECTION] Reading one file
 
 const std::vector<std::string> kTopLevelKeys = {
-    "ruleset", "calendar",    "source",  "level", "domain", "question", "fact",
-    "rule",    "combination", "trigger", "route", "action", "consent",  "invariants"};
+    "ruleset",     "calendar", "source", "level",  "domain",  "question",      "fact",       "rule",
+    "combination", "trigger",  "route",  "action", "consent", "family_letter", "family_text",
+    "invariants"};
 
 bool valid_identifier(std::string_view id) {
     if (id.empty() || !(std::islower(static_cast<unsigned char>(id[0])) || id[0] == '_'))
@@ -127,6 +130,15 @@ class FileReader {
     void read(const toml::table& doc) {
         for (const auto& [key, node] : doc) {
             std::string k(key.str());
+            if (k == "family_letter") {
+                if (node.is_table())
+                    read_family_letter(*node.as_table(), file_, d_, rs_);
+                else
+                    d_.error(file_.path(), file_.pos(node), "wrong-type",
+                             "'family_letter' must be a table: write [family_letter] on its own "
+                             "line");
+                continue;
+            }
             if (k == "invariants") {
                 if (const toml::table* t = node.as_table())
                     read_invariant_ties(*t, file_, d_, rs_.invariants);
@@ -189,6 +201,8 @@ class FileReader {
             read_action(t);
         else if (kind == "consent")
             read_consent(t);
+        else if (kind == "family_text")
+            read_family_text(t, file_, d_, rs_);
     }
 
     // Reads `id`, checks its spelling, and names the reader's owner after it.
@@ -329,7 +343,8 @@ class FileReader {
     void read_question(const toml::table& t) {
         TableReader r(t, file_, d_, "[[question]]",
                       {"id", "prompt", "help", "type", "choices", "domain", "subdomain", "unit",
-                       "min", "max", "ask_when", "cites"});
+                       "min", "max", "ask_when", "cites", "yes_says", "no_says", "open_says",
+                       "answer_says", "protected_source"});
         Question q;
         q.id = read_id(r, "question");
         q.prompt = r.string("prompt", true);
@@ -361,6 +376,8 @@ class FileReader {
                             "and text",
                             r.what(), type, did_you_mean(type, types)));
         read_choices(r, q);
+        read_statement(r, q.words, q.type);
+        q.protected_source = read_flag(r, "protected_source");
         std::size_t index = rs_.questions.size();
         keep(r.condition("ask_when", q.ask_when), ItemKind::Question, index);
         rs_.questions.push_back(std::move(q));
@@ -405,10 +422,14 @@ class FileReader {
     }
 
     void read_fact(const toml::table& t) {
-        TableReader r(t, file_, d_, "[[fact]]", {"id", "label", "when", "cites"});
+        TableReader r(
+            t, file_, d_, "[[fact]]",
+            {"id", "label", "when", "cites", "yes_says", "no_says", "open_says", "guard"});
         Fact f;
         f.id = read_id(r, "fact");
         f.label = r.string("label", true);
+        read_statement(r, f.words, std::nullopt);
+        f.guard = read_flag(r, "guard");
         f.cites = r.citations();
         f.origin = r.origin();
         keep(r.condition("when", f.when, true), ItemKind::Fact, rs_.facts.size());
@@ -438,13 +459,14 @@ class FileReader {
     }
 
     void read_combination(const toml::table& t) {
-        TableReader r(
-            t, file_, d_, "[[combination]]",
-            {"id", "level", "says", "counts_level", "of", "at_least", "across_domains", "cites"});
+        TableReader r(t, file_, d_, "[[combination]]",
+                      {"id", "level", "says", "counts_level", "of", "at_least", "across_domains",
+                       "cites", "yes_says", "no_says", "open_says"});
         Combination c;
         c.id = read_id(r, "combination");
         c.level = r.string("level", true);
         c.says = r.string("says", true);
+        read_statement(r, c.words, std::nullopt);
         c.counts_level = r.string("counts_level");
         c.of = r.strings("of");
         c.cites = r.citations();
@@ -643,6 +665,7 @@ LoadResult load_ruleset_from_texts(const std::string& root, std::vector<RuleFile
             "no [calendar] of bank holidays: due dates in working days will skip weekends only");
 
     resolve_ruleset(*rs, pending, d);
+    resolve_family(*rs, d);
     resolve_invariant_ties(*rs, d);
     if (!unparsed.empty()) {
         // What the unreadable file defines looks undefined everywhere else: a cascade of

@@ -58,6 +58,16 @@ struct Domain {
 
 enum class AnswerType : std::uint8_t { YesNo, Choice, Number, Date, Text };
 
+// How a question or a derived fact reads inside an explanation, in the rule set's own words
+// (rules/README.md, "Words for explanations"). Clauses in lower case that fit after
+// "because" or "it turns on": yes "the harm has been corroborated", no "the harm has not been
+// corroborated", open "whether the harm has been corroborated" (read as "... is not known").
+// `answer` is for questions answered with a choice, number or date: "the child is {answer}
+// old". Empty when the rule set does not say; lint warns.
+struct Statement {
+    std::string yes, no, open, answer;
+};
+
 struct ChoiceOption {
     std::string id, label;
 };
@@ -68,6 +78,8 @@ struct Question {
     std::vector<ChoiceOption> choices;
     std::vector<std::string> choice_ids;  // parallel to choices, for the compiler
     std::optional<double> min, max;
+    Statement words;
+    bool protected_source = false;  // golden rule 5: the answer can identify who told us
     Condition ask_when;
     std::vector<Citation> cites;
     Origin origin;
@@ -77,6 +89,8 @@ struct Question {
 
 struct Fact {
     std::string id, label;
+    Statement words;
+    bool guard = false;  // a precondition most cases meet: explanations say it only when false
     Condition when;
     std::vector<Citation> cites;
     Origin origin;
@@ -99,6 +113,7 @@ struct Combination {
     std::string id, level, says, counts_level;
     std::vector<std::string> of;  // explicit rule ids, or empty to count counts_level's rules
     std::uint32_t at_least = 1, across_domains = 1;
+    Statement words;  // yes defaults to `says`
     std::vector<Citation> cites;
     Origin origin;
     std::uint32_t slot = kNone;
@@ -141,10 +156,10 @@ struct Timescale {
 struct Action {
     std::string id, title, says, after;  // after: an action id; empty means the referral
     Timescale due;
-    Condition when;                      // optional: the action is also needed on its own
+    Condition when;  // optional: the action is also needed on its own
     std::vector<Citation> cites;
     Origin origin;
-    std::uint32_t slot = kNone;          // only when `when` is present
+    std::uint32_t slot = kNone;  // only when `when` is present
     std::uint32_t after_index = kNone;
 };
 
@@ -166,8 +181,45 @@ struct RuleSetInfo {
 
 struct Calendar {
     std::string region;
-    std::vector<DayNumber> bank_holidays;  // sorted
+    std::vector<DayNumber> bank_holidays;      // sorted
     DayNumber covers_from = 0, covers_to = 0;  // 1 Jan of the first year .. 31 Dec of the last
+    std::vector<Citation> cites;
+    Origin origin;
+};
+
+// The family summary's wording: a plain-English letter to the child's parents or carers (and
+// one to a young person), its paragraphs chosen by what holds in the case. Never evaluated:
+// the summary reads the outcome (rules/README.md, "The family summary").
+enum class FamilyPart : std::uint8_t { Concern, Next, Choice };
+
+// Words for the child's parents or carers, and for a young person reading about themselves.
+struct FamilyWords {
+    std::string parents, young_person;
+};
+
+struct FamilyText {
+    std::string id;
+    FamilyPart part = FamilyPart::Concern;
+    std::vector<std::string> if_any;  // ids of which any one must hold; empty: always
+    FamilyWords words;                // no young person's words: left out of their summary
+    std::vector<Citation> cites;
+    Origin origin;
+    // Resolved from if_any.
+    std::vector<std::uint32_t> slots;    // facts, rules, combinations, triggers, routes, consent
+    std::vector<std::uint32_t> levels;   // the suggested level is one of these
+    std::vector<std::uint32_t> actions;  // needed now; "{by}" in the words is the first's due date
+};
+
+// The letter around the texts. A young person's form left empty: the parents' words serve.
+struct FamilyLetter {
+    bool present = false;
+    FamilyWords title, opening, concern_heading, no_concern, next_heading, nothing_next,
+        choice_heading, contact_heading, contact, closing;
+    // When any of these holds (e.g. seeking consent would increase the risk), no summary is
+    // made: the practitioner is told why instead (`withheld_says`).
+    std::vector<std::string> withhold_if;
+    std::vector<std::uint32_t> withhold_slots;
+    std::string withheld_says;
     std::vector<Citation> cites;
     Origin origin;
 };
@@ -195,7 +247,16 @@ struct InvariantTies {
 };
 
 // One entry of the evaluation order.
-enum class ItemKind : std::uint8_t { Question, Fact, Rule, Combination, Trigger, Route, Action, Consent };
+enum class ItemKind : std::uint8_t {
+    Question,
+    Fact,
+    Rule,
+    Combination,
+    Trigger,
+    Route,
+    Action,
+    Consent
+};
 
 struct Item {
     ItemKind kind;
@@ -218,6 +279,8 @@ struct RuleSet {
     std::vector<Route> routes;
     std::vector<Action> actions;
     std::vector<ConsentRule> consents;
+    FamilyLetter family_letter;
+    std::vector<FamilyText> family_texts;
     InvariantTies invariants;
 
     expr::Program program;
@@ -245,10 +308,10 @@ struct RuleSet {
     std::string_view id_of_slot(std::uint32_t slot) const { return symbols[slot].id; }
 };
 
-const char* to_string(Standard s);        // "suspect"
-const char* describe(Standard s);         // "reasonable cause to suspect"
-const char* to_string(AnswerType t);      // "yes_no"
-const char* to_string(ItemKind k);        // "rule"
-const char* to_string(ConsentKind k);     // "requirement"
+const char* to_string(Standard s);     // "suspect"
+const char* describe(Standard s);      // "reasonable cause to suspect"
+const char* to_string(AnswerType t);   // "yes_no"
+const char* to_string(ItemKind k);     // "rule"
+const char* to_string(ConsentKind k);  // "requirement"
 
 }  // namespace continuum::engine

@@ -141,6 +141,8 @@ void draw_record_view(const AppState& s, Scratch& scratch, Intents& out) {
         "##consent_note", "Consent note (required when consent was not sought)", &d.consent_note);
     ImGui::Spacing();
     ImGui::Separator();
+    draw_family_block(s, out);
+    ImGui::Separator();
     ImGui::Spacing();
 
     std::string problem = draft_problem(s, d);

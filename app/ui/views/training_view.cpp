@@ -81,6 +81,7 @@ void draw_scenario_list(const TrainingState& t, Intents& out) {
                         ImGui::GetColorU32(palette().text_muted), tags.c_str());
         // The text capture of headless tests sees the title too.
         ImGui::LogText("%s\n", title.c_str());
+        if (!tags.empty()) ImGui::LogText("%s\n", tags.c_str());
         ImGui::PopID();
     }
 }

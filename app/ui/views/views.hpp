@@ -28,6 +28,8 @@ void draw_step_list(const AppState& s, Intents& out);                      // tr
 void draw_questions(const AppState& s, Scratch& scratch, Intents& out);    // triage_view.cpp
 void draw_outcome_panel(const AppState& s, Intents& out);                  // outcome_panel.cpp
 void draw_record_view(const AppState& s, Scratch& scratch, Intents& out);  // record_view.cpp
+// The summary for the family: copy or save it for the parents or the young person.
+void draw_family_block(const AppState& s, Intents& out);  // family_block.cpp
 void draw_settings_view(const AppState& s, Scratch& scratch, Intents& out);
 void draw_history_view(const AppState& s, Scratch& scratch, Intents& out);   // history_view.cpp
 void draw_training_view(const AppState& s, Scratch& scratch, Intents& out);  // training_view.cpp

@@ -144,8 +144,9 @@ void capture_end() {
 
 void register_item(const std::string& key) {
     if (!g_registry) return;
-    g_registry->push_back(
-        {key, ImGui::GetItemID(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+    const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const bool in_view = ImGui::GetCurrentWindow()->InnerClipRect.Contains(rect);
+    g_registry->push_back({key, ImGui::GetItemID(), rect.Min, rect.Max, in_view});
 }
 
 }  // namespace continuum::ui::widgets

@@ -49,6 +49,7 @@ struct RegisteredItem {
     std::string key;
     ImGuiID id = 0;
     ImVec2 min, max;
+    bool in_view = false;  // wholly inside its window's visible area: seen without scrolling
 };
 void set_test_registry(std::vector<RegisteredItem>* registry);
 void register_item(const std::string& key);
