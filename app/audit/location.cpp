@@ -32,6 +32,15 @@ bool is_team_location(const std::string& location) {
     return parse(location) != nullptr;
 }
 
+bool has_password(const std::string& location) {
+    if (!is_team_location(location)) return false;
+    Options options = parse(location);
+    if (!options) return false;
+    for (PQconninfoOption* o = options.get(); o->keyword; ++o)
+        if (o->val && std::string(o->keyword) == "password") return true;
+    return false;
+}
+
 std::string redact(const std::string& location) {
     Options options = parse(location);
     if (!options)

@@ -16,8 +16,12 @@ std::string one_line(const char* text) {
     std::string s = text ? text : "";
     while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
         s.pop_back();
-    for (std::size_t at = s.find('\n'); at != std::string::npos; at = s.find('\n', at))
-        s.replace(at, 1, "; ");
+    for (std::size_t at = s.find('\n'); at != std::string::npos; at = s.find('\n', at)) {
+        std::size_t indent = at + 1;
+        while (indent < s.size() && (s[indent] == '\t' || s[indent] == ' '))
+            ++indent;
+        s.replace(at, indent - at, "; ");
+    }
     return s;
 }
 
@@ -33,6 +37,34 @@ bool wait_socket(PGconn* conn, short events, Clock::time_point deadline) {
         if (n > 0) return true;
         if (n < 0 && errno != EINTR) return false;
     }
+}
+
+// A failed connection attempt, sorted: the server answered with an error (a wrong password,
+// no such database: trying again will not help) or it could not be reached, or said it cannot
+// take connections just now (starting up, shutting down, too many connections: it may soon).
+// libpq keeps the server's SQLSTATE to itself while connecting, so the attempt runs with
+// verbose errors, which spell it "FATAL:  28P01: ..."; it is taken out of the message here.
+Failure connect_failure(std::string& message) {
+    std::string code;
+    for (std::size_t p = 2; p + 7 <= message.size(); ++p) {
+        bool five = true;
+        for (std::size_t i = p; i < p + 5; ++i)
+            five = five && ((message[i] >= '0' && message[i] <= '9') ||
+                            (message[i] >= 'A' && message[i] <= 'Z'));
+        if (five && message.compare(p - 2, 2, "  ") == 0 && message.compare(p + 5, 2, ": ") == 0) {
+            code = message.substr(p, 5);
+            message.erase(p, 7);
+            break;
+        }
+    }
+    if (auto location = message.find("; LOCATION:"); location != std::string::npos)
+        message.erase(location, message.find(';', location + 2) - location);
+    if (code.empty()) return Failure::unreachable;
+    // 08: connection exceptions; 53: out of resources (too many connections); 57P: the server
+    // shutting down or starting up.
+    bool transient =
+        code.rfind("08", 0) == 0 || code.rfind("53", 0) == 0 || code.rfind("57P", 0) == 0;
+    return transient ? Failure::unreachable : Failure::refused;
 }
 
 std::string seconds(std::chrono::milliseconds ms) {
@@ -52,7 +84,7 @@ std::string_view Result::view(int row, int column) const {
 }
 
 std::unique_ptr<Connection> Connection::open(const std::string& conninfo, const Timeouts& timeouts,
-                                             std::string& error) {
+                                             std::string& error, Failure* failure) {
     // Defaults first: the connection string given (expanded from "dbname") comes last and so
     // overrides any of them. Keepalives and the TCP user time-out notice a dead network even
     // while libpq is idle; the deadlines below bound every wait regardless.
@@ -73,22 +105,34 @@ std::unique_ptr<Connection> Connection::open(const std::string& conninfo, const 
         error = "out of memory";
         return nullptr;
     }
+    Failure sorted = Failure::unreachable;
     auto fail = [&](std::string why) {
         PQfinish(conn);
         error = std::move(why);
+        if (failure) *failure = sorted;
         return nullptr;
     };
-    if (PQstatus(conn) == CONNECTION_BAD) return fail(one_line(PQerrorMessage(conn)));
+    auto refused_or_not = [&] {
+        std::string why = one_line(PQerrorMessage(conn));
+        sorted = connect_failure(why);
+        return why;
+    };
+    if (PQstatus(conn) == CONNECTION_BAD) return fail(refused_or_not());
+    PQsetErrorVerbosity(conn, PQERRORS_VERBOSE);
+    // The server's notices ("role is already a member", "database does not exist, skipping")
+    // would go to stderr; what matters comes back as an error or a result instead.
+    PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
     const auto deadline = Clock::now() + timeouts.connect;
     PostgresPollingStatusType status = PGRES_POLLING_WRITING;
     while (status != PGRES_POLLING_OK) {
-        if (status == PGRES_POLLING_FAILED) return fail(one_line(PQerrorMessage(conn)));
+        if (status == PGRES_POLLING_FAILED) return fail(refused_or_not());
         short events = status == PGRES_POLLING_READING ? POLLIN : POLLOUT;
         if (!wait_socket(conn, events, deadline))
             return fail(
                 fmt::format("no answer from the server within {}", seconds(timeouts.connect)));
         status = PQconnectPoll(conn);
     }
+    PQsetErrorVerbosity(conn, PQERRORS_DEFAULT);
     if (PQsetnonblocking(conn, 1) != 0) return fail(one_line(PQerrorMessage(conn)));
     return std::unique_ptr<Connection>(new Connection(conn, timeouts));
 }

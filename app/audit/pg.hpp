@@ -59,9 +59,11 @@ class Connection {
   public:
     // Connects within `timeouts.connect`. `conninfo` is any libpq connection string or URI;
     // continuum adds its defaults (application name, UTF-8, TCP keepalives) before it, so the
-    // string given overrides them. nullptr + message when no connection could be made.
+    // string given overrides them. nullptr + message when no connection could be made, and in
+    // `failure` (when given) whether the server refused it (a wrong password, no such database)
+    // or could not be reached (or cannot take connections just now).
     static std::unique_ptr<Connection> open(const std::string& conninfo, const Timeouts& timeouts,
-                                            std::string& error);
+                                            std::string& error, Failure* failure = nullptr);
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;

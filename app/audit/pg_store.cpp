@@ -1,6 +1,6 @@
 #include "pg_store.hpp"
 
-#include <openssl/rand.h>
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -144,23 +144,13 @@ class PgRows final : public ChainSource {
 
 }  // namespace
 
-std::string new_submission_id() {
-    unsigned char bytes[16];
-    if (RAND_bytes(bytes, sizeof bytes) != 1)
-        throw std::runtime_error("no random numbers from OpenSSL");
-    std::string out;
-    for (unsigned char b : bytes)
-        out += fmt::format("{:02x}", b);
-    return out;
-}
-
 PgStore::PgStore(std::string conninfo, pg::Timeouts timeouts)
     : conninfo_(std::move(conninfo)), shown_(redact(conninfo_)), timeouts_(timeouts) {}
 
 PgStore::~PgStore() = default;
 
-bool PgStore::connect(std::string& error) const {
-    conn_ = pg::Connection::open(conninfo_, timeouts_, error);
+bool PgStore::connect(std::string& error, pg::Failure* failure) const {
+    conn_ = pg::Connection::open(conninfo_, timeouts_, error, failure);
     if (!conn_) return false;
     // A vanished client must not hold the chain lock: a transaction left idle is ended by the
     // server. Lock waits and statements are bounded too.
@@ -172,6 +162,8 @@ bool PgStore::connect(std::string& error) const {
                     timeouts_.statement.count()));
     if (!set.ok()) {
         error = set.message;
+        if (failure)
+            *failure = set.failure == pg::Failure::refused ? set.failure : pg::Failure::unreachable;
         conn_.reset();
         return false;
     }
@@ -186,15 +178,23 @@ pg::Connection* PgStore::connection(std::string& error) const {
 }
 
 std::unique_ptr<PgStore> PgStore::open(const std::string& conninfo, std::string& error,
-                                       pg::Timeouts timeouts) {
+                                       pg::Timeouts timeouts, pg::Failure* failure) {
     std::unique_ptr<PgStore> store(new PgStore(conninfo, timeouts));
     std::string why;
-    if (!store->connect(why)) {
-        error = fmt::format("Cannot reach the team store {}: {}.", store->shown_, why);
+    pg::Failure sorted = pg::Failure::unreachable;
+    if (failure) *failure = pg::Failure::refused;  // unless the server could not be reached
+    if (!store->connect(why, &sorted)) {
+        if (failure) *failure = sorted;
+        // libpq's words may end with their own question mark.
+        if (!why.empty() && why.back() != '?' && why.back() != '.') why += '.';
+        error = fmt::format("{} the team store {}: {}",
+                            sorted == pg::Failure::refused ? "Refused by" : "Cannot reach",
+                            store->shown_, why);
         return nullptr;
     }
     int v = pg_schema::version(*store->conn_, why);
     if (v < 0) {
+        if (failure && store->conn_ && store->conn_->broken()) *failure = pg::Failure::unreachable;
         error = fmt::format("Cannot read the team store {}: {}.", store->shown_, why);
         return nullptr;
     }
@@ -220,9 +220,12 @@ std::unique_ptr<PgStore> PgStore::open(const std::string& conninfo, std::string&
         return nullptr;
     }
     if (!store->load_identity(why)) {
+        if (failure && (!store->conn_ || store->conn_->broken()))
+            *failure = pg::Failure::unreachable;
         error = fmt::format("Cannot read the team store {}: {}.", store->shown_, why);
         return nullptr;
     }
+    if (failure) *failure = pg::Failure::none;
     return store;
 }
 
@@ -497,6 +500,9 @@ bool PgStore::scan(const Query& q, const std::function<bool(DecisionRecord&&)>& 
             "consent_note ILIKE ${0})",
             params.size());
     }
+    if (q.newest)
+        sql = "SELECT * FROM (" + sql + " ORDER BY sequence DESC LIMIT " +
+              std::to_string(std::max<std::int64_t>(*q.newest, 0)) + ") AS newest";
     sql += " ORDER BY sequence";
     pg::Connection* c = connection(error);
     if (!c) return false;
@@ -543,12 +549,14 @@ std::vector<std::string> PgStore::practitioners() const {
 }
 
 std::string PgStore::head() const {
+    // Unreadable is not empty: "" rather than the empty chain's 64 zeros, which would be a
+    // false head to print on a report.
     std::string error;
     pg::Connection* c = connection(error);
-    if (!c) return kGenesisHash;
+    if (!c) return "";
     pg::Result r = c->exec("SELECT hash FROM continuum.decision ORDER BY sequence DESC LIMIT 1");
-    if (r.ok() && r.rows() == 1) return r.text(0, 0);
-    return kGenesisHash;
+    if (!r.ok()) return "";
+    return r.rows() == 1 ? r.text(0, 0) : kGenesisHash;
 }
 
 VerifyReport PgStore::verify(const std::optional<std::string>& expected_head) const {

@@ -20,8 +20,12 @@ class PgStore final : public Store {
   public:
     // Connects and checks the schema version. A database without the continuum schema, or
     // with a newer one, is refused with a message saying what to do.
+    // `failure`, when given, says why it could not be opened: `unreachable` (no connection, or
+    // the server cannot take one just now: try again later) or `refused` (the server answered:
+    // a wrong password, no team store there).
     static std::unique_ptr<PgStore> open(const std::string& conninfo, std::string& error,
-                                         pg::Timeouts timeouts = {});
+                                         pg::Timeouts timeouts = {},
+                                         pg::Failure* failure = nullptr);
     static std::unique_ptr<PgStore> open_existing(const std::string& conninfo, std::string& error);
     ~PgStore() override;
 
@@ -52,7 +56,7 @@ class PgStore final : public Store {
     PgStore(std::string conninfo, pg::Timeouts timeouts);
     // A working connection, made again when the last one broke; null with `error` if none.
     pg::Connection* connection(std::string& error) const;
-    bool connect(std::string& error) const;
+    bool connect(std::string& error, pg::Failure* failure = nullptr) const;
     // Reads who is signed in and whether they may record.
     bool load_identity(std::string& error);
     // The record committed earlier under this submission id, if any (inside the caller's

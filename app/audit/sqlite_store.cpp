@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -15,6 +16,7 @@
 #include "canonical.hpp"
 #include "chain_check.hpp"
 #include "files.hpp"
+#include "local_db.hpp"
 #include "rows.hpp"
 #include "schema.hpp"
 #include "sqlite.hpp"
@@ -26,15 +28,6 @@ namespace {
 
 // How long append() waits for another program's append to finish before giving up.
 constexpr int kBusyTimeoutMs = 10000;
-
-std::string utc_now() {
-    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
 
 // SQLite's failure while appending, in the words a practitioner needs.
 std::string append_failure(sqlite3* db, int code, const fs::path& file) {
@@ -359,6 +352,9 @@ bool SqliteStore::scan(const Query& q, const std::function<bool(DecisionRecord&&
         for (auto at = sql.find("?1x"); at != std::string::npos; at = sql.find("?1x"))
             sql.replace(at, 3, slot);
     }
+    if (q.newest)
+        sql = "SELECT * FROM (" + sql + " ORDER BY sequence DESC LIMIT " +
+              std::to_string(std::max<std::int64_t>(*q.newest, 0)) + ")";
     sql += " ORDER BY sequence";
 
     sql::Statement s(db_, sql);

@@ -1,6 +1,11 @@
 #include "store.hpp"
 
+#include <openssl/rand.h>
+
 #include <chrono>
+#include <stdexcept>
+
+#include <fmt/format.h>
 
 #include "files.hpp"
 #include "location.hpp"
@@ -32,6 +37,16 @@ std::unique_ptr<Store> Store::open(const std::string& location, std::string& err
 std::unique_ptr<Store> Store::open_existing(const std::string& location, std::string& error) {
     if (is_team_location(location)) return PgStore::open_existing(location, error);
     return SqliteStore::open_existing(location, error);
+}
+
+std::string new_submission_id() {
+    unsigned char bytes[16];
+    if (RAND_bytes(bytes, sizeof bytes) != 1)
+        throw std::runtime_error("no random numbers from OpenSSL");
+    std::string out;
+    for (unsigned char b : bytes)
+        out += fmt::format("{:02x}", b);
+    return out;
 }
 
 bool Store::append(DecisionRecord& record, std::string& error) {

@@ -50,6 +50,9 @@ struct Query {
     // Default initialisers let callers write Query{.level = "level3"} without warnings.
     std::optional<std::string> from = {}, to = {}, practitioner = {}, level = {}, route = {},
                                text = {};
+    // Only the newest N matching records (still given in chain order): what a screen can
+    // show of a team store holding years of decisions.
+    std::optional<std::int64_t> newest = {};
 };
 
 // True for a real calendar date written YYYY-MM-DD.
@@ -120,7 +123,8 @@ class Store {
     // Everyone who has recorded a decision, sorted.
     virtual std::vector<std::string> practitioners() const = 0;
     virtual VerifyReport verify(const std::optional<std::string>& expected_head = {}) const = 0;
-    virtual std::string head() const = 0;  // hex hash of the last record (64 zeros when empty)
+    // Hex hash of the last record (64 zeros when empty; "" when the store cannot be read).
+    virtual std::string head() const = 0;
 
     virtual Backend backend() const = 0;
     // The file, or the connection with any password left out: safe to show and to log.

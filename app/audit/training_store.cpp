@@ -10,17 +10,13 @@
 
 #include "engine/csv.hpp"
 #include "files.hpp"
+#include "local_db.hpp"
 #include "sqlite.hpp"
 
 namespace continuum::audit {
 namespace fs = std::filesystem;
 
 namespace {
-
-// "Cntr": PRAGMA application_id of a continuum training results file (the audit log is "Cntu").
-constexpr std::int64_t kTrainingApplicationId = 0x436E7472;
-constexpr std::int64_t kTrainingVersion = 1;
-constexpr int kBusyTimeoutMs = 10000;
 
 const char* const kSchema = R"sql(
     CREATE TABLE result (
@@ -51,6 +47,9 @@ const char* const kSchema = R"sql(
     CREATE TRIGGER result_no_delete BEFORE DELETE ON result
     BEGIN SELECT RAISE(ABORT, 'training results cannot be deleted'); END;
 )sql";
+
+// "Cntr": PRAGMA application_id of a continuum training results file (the audit log is "Cntu").
+const LocalDb kTrainingFile{0x436E7472, 1, kSchema, "training results file"};
 
 const char* const kColumns =
     "id, trainee, cohort, scenario_id, ruleset_id, ruleset_version, ruleset_digest, committed, "
@@ -112,36 +111,6 @@ std::string failure(sqlite3* db, int code, const char* doing) {
     return fmt::format("The judgement was not {}: {}. Nothing was written.", doing, why);
 }
 
-// What the file is: ours (any version we know), a new empty database, or something else.
-bool check_identity(sqlite3* db, const fs::path& file, bool& fresh, std::string& error) {
-    std::int64_t app = 0, version = 0, tables = 0;
-    std::string why;
-    if (!sql::query_int(db, "PRAGMA application_id", app, why) ||
-        !sql::query_int(db, "PRAGMA user_version", version, why) ||
-        !sql::query_int(db, "SELECT count(*) FROM sqlite_master", tables, why)) {
-        error = fmt::format(
-            "{} is not a continuum training results file ({}); it has been left "
-            "untouched.",
-            file.string(), why);
-        return false;
-    }
-    fresh = app == 0 && tables == 0;
-    if (fresh) return true;
-    if (app != kTrainingApplicationId) {
-        error = fmt::format(
-            "{} belongs to another program (it is not a continuum training "
-            "results file); it has been left untouched.",
-            file.string());
-        return false;
-    }
-    if (version > kTrainingVersion) {
-        error = fmt::format("{} was written by a newer continuum; update continuum to read it.",
-                            file.string());
-        return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 fs::path default_training_path() {
@@ -162,17 +131,9 @@ std::unique_ptr<TrainingStore> TrainingStore::open_existing(const fs::path& file
         error = fmt::format("{}: no such training results file.", file.string());
         return nullptr;
     }
-    sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
-    sql::Db db(raw);
-    if (rc != SQLITE_OK) {
-        error = fmt::format("Cannot read the training results file {}: {}.", file.string(),
-                            raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
-        return nullptr;
-    }
-    sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
     bool fresh = false;
-    if (!check_identity(db.get(), file, fresh, error)) return nullptr;
+    sql::Db db = open_local_db_read_only(file, kTrainingFile, fresh, error);
+    if (!db) return nullptr;
     if (fresh) {
         error = fmt::format("{} holds no training results.", file.string());
         return nullptr;
@@ -187,6 +148,7 @@ std::unique_ptr<TrainingStore> TrainingStore::open(const fs::path& file, std::st
         return nullptr;
     }
     if (!create_owner_only(file, "training results file", error)) return nullptr;
+    // A file that cannot be written opens for reading: results can still be shown.
     if (!can_write(file) || !can_write(folder_of(file))) {
         auto store = open_existing(file, error);
         if (!store)
@@ -196,43 +158,8 @@ std::unique_ptr<TrainingStore> TrainingStore::open(const fs::path& file, std::st
                 file.string());
         return store;
     }
-    sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
-    sql::Db db(raw);
-    if (rc != SQLITE_OK) {
-        error = fmt::format("Cannot open the training results file {}: {}.", file.string(),
-                            raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
-        return nullptr;
-    }
-    sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
-    bool fresh = false;
-    if (!check_identity(db.get(), file, fresh, error)) return nullptr;
-    std::string why;
-    if (!sql::exec(db.get(), "PRAGMA journal_mode = WAL", why) ||
-        !sql::exec(db.get(), "PRAGMA synchronous = FULL", why)) {
-        error = fmt::format("Cannot open the training results file {}: {}.", file.string(), why);
-        return nullptr;
-    }
-    if (fresh) {
-        // Created in one transaction; BEGIN IMMEDIATE so two programs creating it at once
-        // apply the schema once.
-        std::int64_t tables = 0;
-        bool ok = sql::exec(db.get(), "BEGIN IMMEDIATE", why) &&
-                  sql::query_int(db.get(), "SELECT count(*) FROM sqlite_master", tables, why);
-        if (ok && tables == 0)
-            ok = sql::exec(db.get(), kSchema, why) &&
-                 sql::exec(db.get(),
-                           fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}",
-                                       kTrainingApplicationId, kTrainingVersion)
-                               .c_str(),
-                           why);
-        if (!ok || !sql::exec(db.get(), "COMMIT", why)) {
-            sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-            error =
-                fmt::format("Cannot set up the training results file {}: {}.", file.string(), why);
-            return nullptr;
-        }
-    }
+    sql::Db db = open_local_db(file, kTrainingFile, error);
+    if (!db) return nullptr;
     return std::unique_ptr<TrainingStore>(new TrainingStore(db.release(), file, true));
 }
 

@@ -97,7 +97,12 @@ int run_migrate(const AuditOptions& opt) {
 int run_head(const AuditOptions& opt) {
     auto store = open_or_report(opt.file);
     if (!store) return kUsage;
-    std::cout << store->head() << "\n";
+    std::string head = store->head();
+    if (head.empty()) {
+        std::cerr << "error: " << store->location() << " could not be read\n";
+        return kUsage;
+    }
+    std::cout << head << "\n";
     return kOk;
 }
 

@@ -154,8 +154,18 @@ std::vector<ReportSection> decision_sections(const Evaluation& e, const audit::D
             fmt::format("Recorded: {} (audit record {})", r.recorded_at, r.sequence));
     about.lines.push_back(fmt::format("Rule set: {} ({}), version {}, SHA-256 {}", rules.info.name,
                                       r.ruleset_id, r.ruleset_version, r.ruleset_digest));
-    about.lines.push_back(r.hash.empty() ? "This decision has not been recorded in the audit log."
-                                         : "Record hash: " + r.hash);
+    // A decision with a submission id but no hash is held in the outbox on the workstation,
+    // waiting for the team store; the report says so rather than passing for a record.
+    if (r.hash.empty() && !r.submission_id.empty())
+        about.lines.push_back(fmt::format(
+            "Not yet in the audit log: held on this computer since {} (submission {}), to be "
+            "sent to the team store when it can be reached. The audit record number and hash "
+            "follow once it is recorded.",
+            r.submitted_at, r.submission_id));
+    else
+        about.lines.push_back(r.hash.empty()
+                                  ? "This decision has not been recorded in the audit log."
+                                  : "Record hash: " + r.hash);
     // Short enough that the 64-character hash stays on its line in the text report.
     about.lines.push_back(chain_head.empty() ? "Chain head after this record: not available"
                                              : "Chain head after this record: " + chain_head);

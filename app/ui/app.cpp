@@ -172,7 +172,7 @@ int run(int argc, char** argv) {
     auto prepared = std::async(std::launch::async, [&opt, settings, rules_folder] {
         Prepared p;
         std::string audit_path = !opt.audit.empty() ? opt.audit : settings.audit_file;
-        p.sink = open_audit_sink(audit_path);
+        p.sink = open_audit_sink(audit_path, opt.outbox);
         p.session = std::make_unique<Session>(*p.sink, settings);
         Session& session = *p.session;
         if (!session.load_rules(rules_folder))
@@ -191,6 +191,15 @@ int run(int argc, char** argv) {
             std::fprintf(stderr, "continuum: no step called '%s'\n", opt.step.c_str());
             p.exit_code = 2;
             return p;
+        }
+        if (opt.record_demo && session.state().rules) {
+            // As a practitioner would: consent not sought, shared on a safeguarding basis.
+            session.select_step("record");
+            RecordDraft& d = session.scratch().draft;
+            d.service_consent = 2;
+            d.sharing_basis = 1;
+            d.consent_note = "Seeking consent could alert the adult thought to be causing harm.";
+            session.apply(intent::Record{});
         }
         session.set_expand_explanations(opt.expand);
         if (opt.view == "history") session.apply(intent::OpenHistory{});
@@ -238,6 +247,8 @@ int run(int argc, char** argv) {
         }
         if (opt.view == "training") session.apply(intent::OpenTraining{});
         if (opt.view == "trainer") session.apply(intent::OpenTrainer{});
+        // The screenshot shows the decision recorded or held, and History read and checked.
+        if (!opt.screenshot.empty()) session.wait_for_store();
         return p;
     });
 

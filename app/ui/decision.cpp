@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "audit/canonical.hpp"
 #include "engine/case_io.hpp"
 #include "engine/printable.hpp"
 #include "record_options.hpp"
@@ -18,6 +19,11 @@ bool blank(const std::string& s) {
 }
 
 }  // namespace
+
+bool same_decision(const audit::DecisionRecord& a, const audit::DecisionRecord& b) {
+    audit::FieldTexts x = audit::field_texts(a), y = audit::field_texts(b);
+    return std::equal(x.begin() + 3, x.end(), y.begin() + 3);
+}
 
 bool draft_overrides(const AppState& s, const RecordDraft& d) {
     if (d.agree || !s.rules) return false;
@@ -35,7 +41,8 @@ std::string draft_problem(const AppState& s, const RecordDraft& d) {
             "The case reference holds an invisible control character ({}, "
             "character {}), perhaps pasted with it: type the reference again.",
             engine::describe(*c), c->offset + 1);
-    if (blank(s.settings.practitioner)) return "Enter your name in Settings (F2).";
+    // On the team store the name recorded is the login's, never the one in Settings.
+    if (!s.sink.team && blank(s.settings.practitioner)) return "Enter your name in Settings (F2).";
     if (!d.agree) {
         if (!draft_overrides(s, d))
             return "Your decision matches the suggestion: choose Agree, or change the level or a "
@@ -58,8 +65,11 @@ audit::DecisionRecord make_record(const AppState& s, const RecordDraft& d) {
     audit::DecisionRecord r;
     r.case_ref = s.kase.ref;
     r.referred_at = engine::format_date_time(s.kase.referred_at);
-    r.practitioner = s.settings.practitioner;
-    r.role = s.settings.role;
+    // The team store records the name registered for the login (the sink fills it in).
+    if (!s.sink.team) {
+        r.practitioner = s.settings.practitioner;
+        r.role = s.settings.role;
+    }
     r.ruleset_id = rules.info.id;
     r.ruleset_version = rules.info.version;
     r.ruleset_digest = rules.digest;

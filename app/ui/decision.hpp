@@ -17,4 +17,9 @@ audit::DecisionRecord make_record(const AppState& s, const RecordDraft& d);
 // Whether the draft differs from the suggestion (an override), for the level or any route.
 bool draft_overrides(const AppState& s, const RecordDraft& d);
 
+// Whether two records hold the same decision: every field the practitioner decided, leaving
+// out what the store fills (sequence, time, hashes). A retry of the same decision keeps its
+// submission id, so the team store records it at most once.
+bool same_decision(const audit::DecisionRecord& a, const audit::DecisionRecord& b);
+
 }  // namespace continuum::ui

@@ -60,37 +60,62 @@ audit::Query to_query(const HistoryFilter& f, std::string& problem) {
     return q;
 }
 
-void load_history(HistoryState& h, const audit::Store& store, const HistoryFilter& filter) {
-    h.applied = filter;
-    h.records = store.list(to_query(filter, h.filter_problem));
-    std::reverse(h.records.begin(), h.records.end());
-    h.total = store.count();
-    std::set<std::string> people;
-    for (const auto& r : store.list())
-        people.insert(r.practitioner);
-    h.practitioners.assign(people.begin(), people.end());
+HistoryPage read_history(const audit::Store& store, const HistoryFilter& filter) {
+    HistoryPage page;
+    page.filter = filter;
+    audit::Query q = to_query(filter, page.filter_problem);
+    q.newest = kHistoryShown;
+    page.records = store.list(q, &page.error);
+    page.more_match = static_cast<std::int64_t>(page.records.size()) == kHistoryShown;
+    std::reverse(page.records.begin(), page.records.end());
+    if (page.error.empty()) {
+        page.total = store.count();
+        page.practitioners = store.practitioners();
+    }
+    return page;
+}
+
+void show_history(HistoryState& h, HistoryPage page) {
+    h.loading = false;
+    h.applied = page.filter;
+    h.filter_problem = std::move(page.filter_problem);
+    ++h.loads;
+    if (!page.error.empty()) {
+        h.unavailable = fmt::format(
+            "{} could not be read: {}. What is listed was read before; it is read again when a "
+            "filter changes or you press Try again.",
+            h.source, page.error);
+        return;
+    }
+    h.unavailable.clear();
+    h.records = std::move(page.records);
+    h.more_match = page.more_match;
+    h.total = page.total;
+    h.practitioners = std::move(page.practitioners);
     bool still_listed = std::any_of(h.records.begin(), h.records.end(),
                                     [&](const auto& r) { return r.sequence == h.selected; });
     if (!still_listed) h.selected = h.records.empty() ? 0 : h.records.front().sequence;
-    ++h.loads;
 }
 
 std::string chain_status_text(const audit::VerifyReport& r) {
-    // The protection is reported apart from the chain: records can still be changed.
-    std::string protection;
-    for (const auto& p : r.protection_problems)
-        protection += " Protection damaged: " + p;
+    std::string chain;
     if (r.ok)
-        return fmt::format("Chain verified: {} record{}, head {}\u2026{}", r.records,
-                           r.records == 1 ? "" : "s", r.head.substr(0, 8), protection);
-    if (r.fault == audit::Fault::unreadable)
-        return "The audit log could not be checked: " + r.problem;
-    return fmt::format("Chain broken at record {}: {}. {}{}", r.first_bad, fault_words(r.fault),
-                       r.problem, protection);
+        chain = fmt::format("Chain verified: {} record{}, head {}\u2026", r.records,
+                            r.records == 1 ? "" : "s", r.head.substr(0, 8));
+    else if (r.fault == audit::Fault::unreadable)
+        chain = "The audit log could not be checked: " + r.problem;
+    else
+        chain = fmt::format("Chain broken at record {}: {}. {}", r.first_bad, fault_words(r.fault),
+                            r.problem);
+    // The team store: what stops records being changed, apart from the chain.
+    for (const auto& p : r.protection_problems)
+        chain += " Protection damaged: " + p;
+    return chain;
 }
 
-void verify_history(HistoryState& h, const audit::Store& store) {
-    audit::VerifyReport r = store.verify();
+void show_verify(HistoryState& h, const audit::VerifyReport& r) {
+    h.verifying = false;
+    h.chain_checked = true;
     h.chain_ok = r.ok && r.protection_ok;
     h.chain_status = chain_status_text(r);
     ++h.verifies;

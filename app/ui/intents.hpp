@@ -115,6 +115,10 @@ struct CloseImpactCase {};
 struct DiffAgainst {
     std::string folder;
 };
+// The audit store (session_store.cpp).
+struct SendHeld {};        // "Send now": the outbox's decisions, refused ones too, at once
+struct RefreshHistory {};  // "Try again": read History and check the chain again
+struct CloseWhenSent {};   // close once the decision being sent is recorded or held
 }  // namespace intent
 
 using Intent = std::variant<
@@ -128,7 +132,7 @@ using Intent = std::variant<
     intent::TrainingAnswer, intent::CommitTraining, intent::RevealTraining, intent::OpenTrainer,
     intent::CloseTrainer, intent::FilterTrainer, intent::ExportTrainer, intent::OpenRules,
     intent::CloseRules, intent::SelectRulesTab, intent::RulesChangedOnDisk, intent::RunImpact,
-    intent::OpenImpactCase, intent::CloseImpactCase, intent::DiffAgainst>;
+    intent::OpenImpactCase, intent::CloseImpactCase, intent::DiffAgainst, intent::SendHeld, intent::RefreshHistory, intent::CloseWhenSent>;
 using Intents = std::vector<Intent>;
 
 }  // namespace continuum::ui

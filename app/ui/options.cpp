@@ -16,7 +16,14 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     app.add_option("--screenshot", o.screenshot, "Render the scripted state to this PNG and exit");
     app.add_option("--step", o.step, "Step to show: its number, title, domain id, or 'record'");
     app.add_flag("--expand", o.expand, "Open every explanation in the outcome panel");
-    app.add_option("--audit", o.audit, "Audit log file (default: your data folder)");
+    app.add_option("--audit", o.audit,
+                   "Audit log: a file (default: your data folder), or a team store as "
+                   "postgresql://LOGIN@HOST/DB or a libpq connection string");
+    app.add_option("--outbox", o.outbox,
+                   "Where decisions wait while the team store cannot be reached (default: "
+                   "outbox.sqlite in your data folder)");
+    app.add_flag("--record-demo", o.record_demo,
+                 "Record the opened case with example consent answers (for screenshots)");
     std::string theme;
     app.add_option("--theme", theme, "normal or high-contrast")
         ->check(CLI::IsMember({"normal", "high-contrast"}));

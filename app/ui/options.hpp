@@ -14,7 +14,9 @@ struct Options {
     std::string screenshot;           // --screenshot FILE: render a scripted state and exit
     std::string step;                 // --step NAME: which step the screenshot shows
     bool expand = false;              // --expand: open every "why" in the outcome panel
-    std::string audit;                // --audit FILE
+    std::string audit;                // --audit FILE|postgresql://...|libpq connection string
+    std::string outbox;               // --outbox FILE: decisions held for the team store
+    bool record_demo = false;         // --record-demo: record the case with example consent
     std::optional<ThemeKind> theme;   // --theme normal|high-contrast
     std::optional<float> font_scale;  // --font-scale X
     int width = 0, height = 0;        // --size WxH (screenshots)

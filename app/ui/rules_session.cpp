@@ -74,6 +74,7 @@ void Session::on_rules(const intent::RunImpact& i) {
 }
 
 void Session::poll_jobs() {
+    poll_store();
     if (!impact_job_) return;
     std::optional<ImpactResult> r = impact_job_->take();
     if (!r) return;

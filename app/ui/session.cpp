@@ -41,8 +41,9 @@ const ChangeLimits kGuiChangeLimits{3, 2000, 6};
 
 Session::Session(DecisionSink& sink, Settings settings) : sink_(sink) {
     state_.settings = std::move(settings);
-    state_.sink_description = sink_.describe();
+    state_.sink = sink_.status();
     scratch_.settings_edit = state_.settings;
+    start_store();
 }
 
 bool Session::load_rules(const std::filesystem::path& folder) {
@@ -209,7 +210,12 @@ void Session::apply(const Intent& intent) {
             } else if constexpr (std::is_same_v<T, intent::SaveFamilySummary>) {
                 save_family_summary(i.young_person);
             } else if constexpr (std::is_same_v<T, intent::NewCase>) {
-                if (state_.rules) {
+                if (state_.record.phase == RecordPhase::Sending) {
+                    // Its outcome is shown on this case's record step: stay until it is known.
+                    state_.notice =
+                        "The decision is still being sent: a new case can be started "
+                        "once it is recorded or held.";
+                } else if (state_.rules) {
                     state_.kase = blank_case(*state_.rules);
                     state_.kase.referred_at = now_local();
                     scratch_.text.clear();
@@ -239,7 +245,7 @@ void Session::apply(const Intent& intent) {
                            : "The edited rules have errors: still using the last good rules.";
                 }
             } else if constexpr (std::is_same_v<T, intent::RequestClose>) {
-                if (state_.unsaved)
+                if (state_.unsaved || state_.record.phase == RecordPhase::Sending)
                     state_.confirm_close = true;
                 else
                     state_.close_now = true;
@@ -247,27 +253,31 @@ void Session::apply(const Intent& intent) {
                 state_.close_now = true;
             } else if constexpr (std::is_same_v<T, intent::CancelClose>) {
                 state_.confirm_close = false;
+                state_.close_after_send = false;
             } else if constexpr (std::is_same_v<T, intent::Notice>) {
                 state_.notice = i.text;
             } else if constexpr (std::is_same_v<T, intent::OpenHistory>) {
                 state_.history.open = true;
                 state_.history.export_message.clear();
-                refresh_history(scratch_.history.filter);
+                refresh_history(scratch_.history.filter, true);
             } else if constexpr (std::is_same_v<T, intent::CloseHistory>) {
                 state_.history.open = false;
             } else if constexpr (std::is_same_v<T, intent::FilterHistory>) {
-                if (const audit::Store* store = sink_.store())
-                    load_history(state_.history, *store, i.filter);
+                refresh_history(i.filter, false);
             } else if constexpr (std::is_same_v<T, intent::SelectHistory>) {
                 state_.history.selected = i.sequence;
             } else if constexpr (std::is_same_v<T, intent::ExportHistory>) {
                 export_history(state_.history, i.path, i.format);
             } else if constexpr (requires { this->on_rules(i); }) {
                 on_rules(i);
+            } else if constexpr (requires { this->on_store(i); }) {
+                on_store(i);
             }
             if (case_changed) {
+                ++case_revision_;
                 state_.unsaved = true;
-                if (state_.record.phase == RecordPhase::Recorded)
+                if (state_.record.phase == RecordPhase::Recorded ||
+                    state_.record.phase == RecordPhase::Held)
                     state_.record.phase = RecordPhase::Editing;
                 std::uint32_t old_level = state_.evaluation.outcome.level;
                 auto old_routes = state_.evaluation.outcome.routes;
@@ -282,52 +292,23 @@ void Session::apply(const Intent& intent) {
     if (state_.rules) state_.record.problem = draft_problem(state_, scratch_.draft);
 }
 
-void Session::record() {
-    if (!state_.rules) return;
-    state_.record.problem = draft_problem(state_, scratch_.draft);
-    if (!state_.record.problem.empty()) return;
-    audit::DecisionRecord r = make_record(state_, scratch_.draft);
-    std::string error;
-    if (!sink_.append(r, error)) {
-        // The draft and answers stay as they are: the practitioner can retry.
-        state_.record.phase = RecordPhase::Failed;
-        state_.record.error = error;
-        return;
-    }
-    state_.record.phase = RecordPhase::Recorded;
-    state_.record.error.clear();
-    state_.record.record = std::move(r);
-    state_.record.chain_head = sink_.head();
-    state_.record.report_saved_to.clear();
-    state_.unsaved = false;
-    state_.notice =
-        fmt::format("Decision recorded (audit record {}).", state_.record.record.sequence);
-    if (state_.history.open) refresh_history(state_.history.applied);
-}
-
-void Session::refresh_history(const HistoryFilter& filter) {
-    const audit::Store* store = sink_.store();
-    if (!store) {
-        state_.history.unavailable = "No audit log is open: " + state_.sink_description + ".";
-        return;
-    }
-    state_.history.unavailable.clear();
-    load_history(state_.history, *store, filter);
-    verify_history(state_.history, *store);
-}
-
 std::string Session::report_text() const {
     return report::decision_text(state_.evaluation, state_.record.record, state_.record.chain_head);
 }
 
 void Session::save_report(intent::ReportFormat format) {
-    if (state_.record.phase != RecordPhase::Recorded) return;
+    const RecordPhase phase = state_.record.phase;
+    if (phase != RecordPhase::Recorded && phase != RecordPhase::Held) return;
     bool html = format == intent::ReportFormat::Html;
     std::filesystem::path path = scratch_.report_path;
-    if (path.empty())
+    if (path.empty()) {
+        // A held decision has no audit record number yet: its submission id names it.
+        const auto& r = state_.record.record;
+        std::string which = phase == RecordPhase::Held ? "held-" + r.submission_id.substr(0, 8)
+                                                       : std::to_string(r.sequence);
         path = report_folder(state_.settings.report_folder) /
-               fmt::format("decision-{}-{}.{}", state_.record.record.case_ref,
-                           state_.record.record.sequence, html ? "html" : "md");
+               fmt::format("decision-{}-{}.{}", r.case_ref, which, html ? "html" : "md");
+    }
     std::string text = html ? report::decision_html(state_.evaluation, state_.record.record,
                                                     state_.record.chain_head)
                             : report::decision_markdown(state_.evaluation, state_.record.record,

@@ -1,16 +1,20 @@
 // The one place the GUI's state changes: loading rules (keeping the last good ones), applying
 // the intents the views emitted, re-evaluating only when the case changed, and recording.
 #pragma once
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "audit/store.hpp"
 #include "decision_sink.hpp"
 #include "impact_job.hpp"
 #include "intents.hpp"
 #include "state.hpp"
+#include "store_worker.hpp"
 
 namespace continuum::ui {
 
@@ -19,7 +23,9 @@ struct TrainingBackstage;
 
 class Session {
   public:
+    // The sink is used from the session's recording thread from here on (store_worker.hpp).
     Session(DecisionSink& sink, Settings settings);
+    ~Session();
 
     // Loads a rule set. On errors the diagnostics are kept for the banner and the previous
     // good rules (if any) stay in use; returns whether the new rules were taken.
@@ -45,24 +51,40 @@ class Session {
 
     // Rules view (rules_session.cpp). `wake` is called from a worker thread when a background
     // job finishes, so that a sleeping frame loop collects its result.
-    void set_wake(std::function<void()> wake) { wake_ = std::move(wake); }
+    void set_wake(std::function<void()> wake);
     void set_watch_status(std::string status) {
         state_.rules_view.watch_status = std::move(status);
     }
     // Collects finished background work (called after each frame's intents).
     void poll_jobs();
-    void wait_for_jobs();  // scripted screenshots: block until the impact run is done
+    // Blocks until the impact run and the audit store's queued work are done (tests, scripted
+    // screenshots, closing).
+    void wait_for_jobs();
+    // Blocks until the audit store's queued work is done and applies it (the headless tests
+    // step frames with it; a sending decision is then recorded, held or failed).
+    void wait_for_store();
 
   private:
     void reevaluate();
     void rebuild_steps();
     void reset_draft();
-    void record();
     void save_report(intent::ReportFormat format);
+    // The audit store (session_store.cpp): recording and the outbox on one thread, History
+    // on another, so neither the window nor recording waits for a long chain check.
+    void start_store();
+    void poll_store();
+    void record();
+    void delivered(audit::DecisionRecord record, Delivery delivery, std::string message,
+                   std::string head, SinkStatus status, unsigned case_revision);
+    void sent(std::vector<audit::DecisionRecord> records, std::string head, SinkStatus status);
+    // Reloads the History list and, when asked, rechecks the chain (on opening it and after a
+    // record), on History's thread.
+    void refresh_history(const HistoryFilter& filter, bool verify);
+    void on_store(const intent::SendHeld&);
+    void on_store(const intent::RefreshHistory&);
+    void on_store(const intent::CloseWhenSent&);
     void copy_family_summary(bool young_person);
     void save_family_summary(bool young_person);
-    // Reloads the History list and rechecks the chain (on opening it and after a record).
-    void refresh_history(const HistoryFilter& filter);
     std::string report_text() const;
     // The Training and Trainer views (session_training.cpp): the pack, the results and what
     // is kept from the trainee until they commit. Returns whether `intent` was theirs.
@@ -95,6 +117,18 @@ class Session {
         pending_candidate_;
     std::string impact_library_text_, impact_base_folder_;
     std::function<void()> wake_;
+    // Bumped whenever the case changes: a decision recorded from an older revision leaves the
+    // case unsaved.
+    unsigned case_revision_ = 0;
+    // The decision last sent, as made (before the store signed it): recorded again unchanged
+    // after a failure, it keeps its submission id.
+    std::optional<audit::DecisionRecord> last_sent_;
+    // History's own handle on the store, opened on its thread when first needed.
+    std::unique_ptr<audit::Store> reader_store_;
+    std::shared_ptr<std::atomic<unsigned>> history_serial_;  // a newer load makes older ones moot
+    std::chrono::milliseconds retry_delay_{0};  // the outbox's next try (recording thread only)
+    // Last: stopped (and their queued work finished) before anything they use goes away.
+    std::unique_ptr<StoreWorker> recorder_, reader_;
 };
 
 }  // namespace continuum::ui

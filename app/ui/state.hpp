@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "audit/decision_record.hpp"
+#include "decision_sink.hpp"
 #include "engine/applicability.hpp"
 #include "engine/diagnostics.hpp"
 #include "history_state.hpp"
@@ -51,13 +52,17 @@ struct RecordDraft {
     std::string consent_note;
 };
 
-enum class RecordPhase { Editing, Recorded, Failed };
+// Where the decision is once the practitioner pressed Record: being sent (the window goes on
+// working), recorded in the audit log, held in the outbox on this computer until the team
+// store can be reached, or failed (nowhere; the draft stays for a retry).
+enum class RecordPhase { Editing, Sending, Recorded, Held, Failed };
 
 struct RecordStatus {
     RecordPhase phase = RecordPhase::Editing;
     std::string problem;           // why the draft cannot be recorded yet (shown by the button)
     std::string error;             // why the last append failed (the draft stays for a retry)
-    audit::DecisionRecord record;  // the last record written
+    std::string held;              // why the decision is held and what happens next
+    audit::DecisionRecord record;  // the last record written (or held: no sequence or hash yet)
     std::string chain_head;        // the store's head after it
     std::string report_saved_to;   // last report file written
 };
@@ -78,10 +83,11 @@ struct AppState {
     bool unsaved = false;  // answers changed since the last record
     RecordStatus record;
     Settings settings;
-    std::string sink_description;
+    SinkStatus sink;  // where decisions go, as the recording thread last found it
     bool settings_open = false;
     bool confirm_close = false;
     bool close_now = false;
+    bool close_after_send = false;     // close once the decision being sent is recorded or held
     bool expand_explanations = false;  // scripted screenshots open every "why"
     std::string notice;                // a one-line confirmation or complaint
     HistoryState history;

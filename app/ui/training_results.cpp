@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "audit/location.hpp"
+
 namespace continuum::ui {
 
 namespace {
@@ -62,7 +64,8 @@ std::unique_ptr<TrainingResults> unavailable_training_results(std::string why) {
 }
 
 std::string training_path_beside(const std::string& audit_path) {
-    if (audit_path.empty()) return {};
+    // A team store is no folder: the results stay in the default file on this computer.
+    if (audit_path.empty() || audit::is_team_location(audit_path)) return {};
     return (std::filesystem::path(audit_path).parent_path() / "training.sqlite").string();
 }
 

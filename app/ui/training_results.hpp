@@ -29,7 +29,8 @@ std::unique_ptr<TrainingResults> open_training_results(const std::string& path);
 // Results that refuse every commit, saying `why`.
 std::unique_ptr<TrainingResults> unavailable_training_results(std::string why);
 
-// The default results file for an audit log: training.sqlite beside it.
+// The default results file for an audit log: training.sqlite beside it ("" for a team store:
+// the default file in the data folder).
 std::string training_path_beside(const std::string& audit_path);
 
 }  // namespace continuum::ui

@@ -82,8 +82,12 @@ struct TeamStore {
     TeamStore() {
         static std::atomic<int> n{0};
         db = "continuum_test_" + std::to_string(::getpid()) + "_" + std::to_string(++n);
+        recreate();
+    }
+    // The database made (again) from nothing: a new, empty team store under the same name.
+    void recreate() {
         auto admin = connect(superuser());
-        exec(*admin, "DROP DATABASE IF EXISTS " + db);
+        exec(*admin, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         exec(*admin, "CREATE DATABASE " + db + " ENCODING 'UTF8' TEMPLATE template0");
         ServerInitResult init = init_team_store(superuser(db));
         if (!init.ok) FAIL("server init: " << init.error);
@@ -101,6 +105,11 @@ struct TeamStore {
             FAIL("add-user " << login << ": " << error);
     }
     std::string as(const std::string& login) const { return uri(login, kPassword, db); }
+    // The same login reaching the server through another port (a FlakyNetwork relay).
+    std::string via(int port, const std::string& login) const {
+        return "postgresql://" + login + ":" + kPassword + "@127.0.0.1:" + std::to_string(port) +
+               "/" + db;
+    }
     std::string as_superuser() const { return superuser(db); }
     std::unique_ptr<Store> open(const std::string& login) const {
         std::string error;

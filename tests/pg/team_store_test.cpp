@@ -54,6 +54,11 @@ TEST_CASE("a decision is recorded under the signed-in login, with the canonical 
     CHECK(ana->list().size() == 5);
     CHECK(ana->list(Query{.practitioner = "Sam Okafor"}).size() == 5);
     CHECK(ana->list(Query{.level = "level3"}).size() == 3);
+    // History reads only the newest of what matches, still in chain order.
+    auto newest = ana->list(Query{.level = "level3", .newest = 2});
+    REQUIRE(newest.size() == 2);
+    CHECK(newest[0].sequence == 3);
+    CHECK(newest[1].sequence == 5);
     CHECK(ana->practitioners() == std::vector<std::string>{"Sam Okafor"});
     // The auditor may read but never record.
     CHECK_FALSE(ana->writable());

@@ -93,6 +93,9 @@ struct Harness {
 
     const ui::AppState& state() const { return session.state(); }
 
+    // Each frame waits for the audit store's work it started (recording, History), so a test
+    // reads its outcome on the next line; a test of the window going on meanwhile turns it off.
+    bool settle = true;
     void frame() {
         ImGui::SetCurrentContext(context);
         items.clear();
@@ -101,6 +104,7 @@ struct Harness {
         ui::draw_main(session.state(), session.scratch(), intents);
         ImGui::Render();
         session.apply_all(intents);
+        if (settle) session.wait_for_store();
     }
     void frames(int n) {
         for (int i = 0; i < n; ++i)

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "demo_record.hpp"
 #include "ui/audit_sink.hpp"
 #include "ui/session.hpp"
 
@@ -53,22 +54,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "history_fixture: %s: %s\n", e.file, error.c_str());
             return 1;
         }
-        session.select_step("record");
-        ui::RecordDraft& d = session.scratch().draft;
-        d.service_consent = 2;  // not sought: seeking it would increase the risk
-        d.sharing_basis = 1;    // public task / safeguarding
-        d.consent_note = "Seeking consent could alert the adult thought to be causing harm.";
-        if (e.override_level) {
-            d.agree = false;
-            // An override must differ from the suggestion: one level lower if it already is.
-            std::uint32_t level = session.state().rules->level_index(e.override_level);
-            if (level == session.state().evaluation.outcome.level && level > 0) --level;
-            d.level = level;
-            d.category = ui::OverrideCategory::Policy;
-            d.reason = e.reason;
-        }
-        session.apply(ui::intent::Record{});
-        if (session.state().record.phase != ui::RecordPhase::Recorded) {
+        if (!ui_demo::record_demo_decision(session, e.override_level, e.reason)) {
             std::fprintf(stderr, "history_fixture: %s not recorded: %s%s\n", e.file,
                          session.state().record.problem.c_str(),
                          session.state().record.error.c_str());

@@ -81,6 +81,7 @@ TEST_CASE("a decision recorded in the GUI appears in History, chain rechecked", 
     unsigned verifies = h.state().history.verifies;
     fill_case(h, "C-NEW-8");
     h.session.apply(ui::intent::Record{});
+    h.session.wait_for_store();
     REQUIRE(h.state().record.phase == ui::RecordPhase::Recorded);
     h.frames(2);
     CHECK(h.state().history.records.size() == 4);

@@ -125,6 +125,7 @@ TEST_CASE("with no audit store nothing is shown as recorded", "[ui]") {
     s.scratch().draft.sharing_basis = 3;
     s.select_step("record");
     s.apply(ui::intent::Record{});
+    s.wait_for_store();
     CHECK(s.state().record.phase == ui::RecordPhase::Failed);
     CHECK(s.state().record.error.find("audit store not available") != std::string::npos);
 }

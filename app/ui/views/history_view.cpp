@@ -321,6 +321,36 @@ void draw_record(const AppState& s, const audit::DecisionRecord& r, HistoryScrat
     }
 }
 
+// Where the list comes from, and whether the chain holds (checked on History's thread: until
+// it has answered, the view says it is checking).
+void draw_source(const AppState& s) {
+    const HistoryState& h = s.history;
+    if (!h.chain_checked || h.verifying) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
+        widgets::bold_text(
+            h.chain_checked
+                ? ("Checking the chain again\u2026 (last: " + h.chain_status + ")").c_str()
+                : "Checking the chain\u2026");
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, h.chain_ok ? palette().success : palette().error);
+        ImGui::PushTextWrapPos(0.0f);
+        widgets::bold_text(((h.chain_ok ? "\u2713 " : "\u2717 ") + h.chain_status).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    if (h.team) {
+        ImGui::TextWrapped("%s: the decisions of everyone who records there.", h.source.c_str());
+        if (s.sink.held > 0)
+            widgets::wrapped_coloured(
+                palette().warning,
+                fmt::format("{} decision{} held on this computer {} not in this list until the "
+                            "team store records {}.",
+                            s.sink.held, s.sink.held == 1 ? "" : "s",
+                            s.sink.held == 1 ? "is" : "are", s.sink.held == 1 ? "it" : "them"));
+    }
+}
+
 void draw_export(const AppState& s, HistoryScratch& hs, Intents& out) {
     float em = ImGui::GetFontSize();
     ImGui::AlignTextToFramePadding();
@@ -364,12 +394,11 @@ void draw_history_view(const AppState& s, Scratch& scratch, Intents& out) {
 
     if (!h.unavailable.empty()) {
         widgets::wrapped_coloured(palette().error, h.unavailable);
-    } else {
-        ImGui::PushStyleColor(ImGuiCol_Text, h.chain_ok ? palette().success : palette().error);
-        ImGui::PushTextWrapPos(0.0f);
-        widgets::bold_text(((h.chain_ok ? "\u2713 " : "\u2717 ") + h.chain_status).c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::PopStyleColor();
+        if (ImGui::Button("Try again")) out.push_back(intent::RefreshHistory{});
+        widgets::register_item("history/retry");
+    }
+    if (h.loads > 0) {
+        draw_source(s);
         draw_filters(s, hs, out);
         ImGui::Separator();
 
@@ -379,8 +408,16 @@ void draw_history_view(const AppState& s, Scratch& scratch, Intents& out) {
         float list_w = std::max(em * 30.0f, ImGui::GetContentRegionAvail().x * 0.58f);
         ImGui::BeginChild("history_records", ImVec2(list_w, body_h), false,
                           ImGuiWindowFlags_NavFlattened);
-        ImGui::TextDisabled("%zu of %lld recorded decisions, newest first", h.records.size(),
-                            static_cast<long long>(h.total));
+        if (h.more_match)
+            ImGui::TextDisabled(
+                "The newest %zu matching of %lld recorded decisions: narrow the filters to see "
+                "older ones%s",
+                h.records.size(), static_cast<long long>(h.total),
+                h.loading ? " (reading\u2026)" : "");
+        else
+            ImGui::TextDisabled("%zu of %lld recorded decisions, newest first%s", h.records.size(),
+                                static_cast<long long>(h.total),
+                                h.loading ? " (reading\u2026)" : "");
         draw_list(s, out);
         ImGui::EndChild();
         ImGui::SameLine();
@@ -396,6 +433,8 @@ void draw_history_view(const AppState& s, Scratch& scratch, Intents& out) {
         ImGui::PopStyleColor();
         ImGui::Separator();
         draw_export(s, hs, out);
+    } else if (h.unavailable.empty()) {
+        ImGui::TextDisabled("Reading the recorded decisions\u2026");
     }
     if (ImGui::Button("Close (Esc)") ||
         (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&

@@ -34,8 +34,15 @@ void draw_close_prompt(const AppState& s, Intents& out) {
             ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings))
         return;
     widgets::capture_begin();
-    ImGui::TextUnformatted("This case has answers that have not been recorded.");
-    ImGui::TextUnformatted("If you close now, they are lost.");
+    const bool sending = s.record.phase == RecordPhase::Sending;
+    if (sending) {
+        // Closing now could leave the decision neither recorded nor held: wait for the answer.
+        ImGui::TextUnformatted("The decision is still being sent to the audit store.");
+        ImGui::TextUnformatted("It will be recorded, or held on this computer, within seconds.");
+    } else {
+        ImGui::TextUnformatted("This case has answers that have not been recorded.");
+        ImGui::TextUnformatted("If you close now, they are lost.");
+    }
     ImGui::Spacing();
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     if (ImGui::Button("Keep working") ||
@@ -44,8 +51,9 @@ void draw_close_prompt(const AppState& s, Intents& out) {
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Close without recording")) {
-        out.push_back(intent::ConfirmClose{});
+    if (sending ? ImGui::Button("Close once it is recorded or held")
+                : ImGui::Button("Close without recording")) {
+        out.push_back(sending ? Intent{intent::CloseWhenSent{}} : Intent{intent::ConfirmClose{}});
         ImGui::CloseCurrentPopup();
     }
     widgets::capture_end();

@@ -77,13 +77,41 @@ void draw_override(const AppState& s, RecordDraft& d) {
     ImGui::Unindent();
 }
 
-void draw_recorded(const AppState& s, Scratch& scratch, Intents& out) {
+// Where the decision is, in plain words: on the team store or in the file, or held in the
+// outbox on this computer until the team store can be reached.
+void draw_where(const AppState& s, Intents& out) {
     const audit::DecisionRecord& r = s.record.record;
+    if (s.record.phase == RecordPhase::Held) {
+        // Drawn in the flow, not in a box of fixed height: every word of it must show.
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+        widgets::bold_text("\u25CB Held in the outbox on this computer: not yet on the team store");
+        ImGui::PopStyleColor();
+        ImGui::TextWrapped("%s", s.record.held.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
+        std::string decided = r.submitted_at;  // "2026-11-24T09:41:07Z"
+        if (decided.size() == 20) decided = decided.substr(0, 10) + " " + decided.substr(11, 8);
+        ImGui::TextWrapped("Submission %s, decided %s UTC, to be recorded as %s.",
+                           r.submission_id.substr(0, 12).c_str(), decided.c_str(),
+                           r.practitioner.c_str());
+        if (!s.sink.problem.empty()) ImGui::TextWrapped("Why: %s", s.sink.problem.c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::Button("Send now")) out.push_back(intent::SendHeld{});
+        widgets::register_item("record/send_now");
+        return;
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, palette().success);
     widgets::bold_text(
         fmt::format("\u2713 Recorded as audit record {} at {}", r.sequence, r.recorded_at).c_str());
     ImGui::PopStyleColor();
+    if (s.sink.team)
+        ImGui::TextWrapped(
+            "On the team store %s, as %s.", s.sink.location.c_str(),
+            r.role.empty() ? r.practitioner.c_str() : (r.practitioner + ", " + r.role).c_str());
     ImGui::TextDisabled("Chain head: %s", s.record.chain_head.c_str());
+}
+
+void draw_recorded(const AppState& s, Scratch& scratch, Intents& out) {
+    draw_where(s, out);
     ImGui::Spacing();
     if (ImGui::Button("Copy report as text")) out.push_back(intent::CopyReport{});
     ImGui::SameLine();
@@ -99,6 +127,17 @@ void draw_recorded(const AppState& s, Scratch& scratch, Intents& out) {
         ImGui::TextDisabled("Saved to %s", s.record.report_saved_to.c_str());
     ImGui::Spacing();
     if (ImGui::Button("Start a new case")) out.push_back(intent::NewCase{});
+}
+
+// Being recorded: the window goes on working while the store answers.
+void draw_sending(const AppState& s) {
+    widgets::bold_text(s.sink.team ? "Sending the decision to the team store\u2026"
+                                   : "Recording the decision\u2026");
+    ImGui::TextWrapped(
+        "%s", s.sink.team ? "If the team store does not answer in time (a minute at most), the "
+                            "decision is held on this computer and sent when it can be reached. "
+                            "You can go on working meanwhile."
+                          : "It is written to the audit file on this computer.");
 }
 
 }  // namespace
@@ -146,8 +185,13 @@ void draw_record_view(const AppState& s, Scratch& scratch, Intents& out) {
     ImGui::Spacing();
 
     std::string problem = draft_problem(s, d);
-    if (s.record.phase == RecordPhase::Recorded && !s.unsaved) {
+    const RecordPhase phase = s.record.phase;
+    if ((phase == RecordPhase::Recorded || phase == RecordPhase::Held) && !s.unsaved) {
         draw_recorded(s, scratch, out);
+        return;
+    }
+    if (phase == RecordPhase::Sending) {
+        draw_sending(s);
         return;
     }
     if (s.record.phase == RecordPhase::Failed) {

@@ -9,6 +9,39 @@
 
 namespace continuum::ui {
 
+namespace {
+
+std::string outbox_label(const AppState& s) {
+    return fmt::format("Outbox: {} held{}", s.sink.held,
+                       s.sink.held_refused > 0
+                           ? fmt::format(", {} refused by the team store", s.sink.held_refused)
+                           : "");
+}
+
+// Decisions held on this computer for the team store, and a way to send them at once.
+void draw_outbox_status(const AppState& s, Intents& out) {
+    if (s.sink.held == 0) return;
+    ImGui::SameLine();
+    const bool refused = s.sink.held_refused > 0;
+    ImGui::PushStyleColor(ImGuiCol_Text, refused ? palette().error : palette().warning);
+    ImGui::TextUnformatted(outbox_label(s).c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "%s", fmt::format("{} decision{} held on this computer, in {}.\n{}", s.sink.held,
+                              s.sink.held == 1 ? "" : "s", s.sink.outbox,
+                              refused ? "The team store refused: " + s.sink.held_refused_reason +
+                                            "\nThey stay on this computer; Send now tries again."
+                                      : "They are sent by themselves when the team store can be "
+                                        "reached, each recorded once.")
+                      .c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Send now")) out.push_back(intent::SendHeld{});
+    widgets::register_item("outbox/send_now");
+}
+
+}  // namespace
+
 void draw_status_bar(const AppState& s, Intents& out) {
     ImGui::Separator();
     ImGui::AlignTextToFramePadding();
@@ -26,27 +59,45 @@ void draw_status_bar(const AppState& s, Intents& out) {
     ImGui::TextDisabled("|");
     ImGui::SameLine();
     // The full path is on hover: the bar must fit at large text sizes.
-    std::string sink = s.sink_description;
-    if (auto slash = sink.rfind('/'); slash != std::string::npos && sink.size() > 48)
+    const std::string& described = s.sink.description;
+    const bool down = s.sink.team && !s.sink.reachable;
+    std::string sink = !s.sink.team ? described
+                       : down       ? "Team store not reachable"
+                                    : "Team store " + s.sink.location;
+    if (auto slash = sink.rfind('/');
+        !s.sink.team && slash != std::string::npos && sink.size() > 48)
         sink = sink.substr(0, sink.find('/')) + "\u2026" + sink.substr(slash);
+    // On the team store the name recorded is the login's, never the one in Settings.
+    const std::string who = !s.sink.team                  ? s.settings.practitioner
+                            : !s.sink.recorded_as.empty() ? s.sink.recorded_as
+                                                          : "login " + s.sink.login;
     // When even that leaves the buttons no room, the bar says only where it records.
-    float needed = ImGui::CalcTextSize(sink.c_str()).x +
-                   ImGui::CalcTextSize(s.settings.practitioner.c_str()).x +
+    float needed = ImGui::CalcTextSize(sink.c_str()).x + ImGui::CalcTextSize(who.c_str()).x +
                    ImGui::GetFontSize() * 8.0f;
     for (const char* label :
          {"Settings (F2)", "History (F3)", "Rules (F6)", "Training (F7)", "Reload (F5)"})
         needed += ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2 +
                   ImGui::GetStyle().ItemSpacing.x;
-    if (auto slash = s.sink_description.find('/');
-        needed > ImGui::GetContentRegionAvail().x && slash != std::string::npos)
-        sink = s.sink_description.substr(0, slash) + "\u2026";
+    if (s.sink.held > 0)
+        needed += ImGui::CalcTextSize(outbox_label(s).c_str()).x +
+                  ImGui::CalcTextSize("Send now").x + ImGui::GetFontSize() * 2;
+    if (needed > ImGui::GetContentRegionAvail().x) {
+        if (s.sink.team && !down)
+            sink = "Team store";
+        else if (auto slash = described.find('/'); !s.sink.team && slash != std::string::npos)
+            sink = described.substr(0, slash) + "\u2026";
+    }
+    if (down) ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
     ImGui::TextUnformatted(sink.c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.sink_description.c_str());
+    if (down) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s%s%s", described.c_str(), s.sink.problem.empty() ? "" : "\n",
+                          s.sink.problem.c_str());
+    draw_outbox_status(s, out);
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    ImGui::TextUnformatted(s.settings.practitioner.empty() ? "Practitioner: not set"
-                                                           : s.settings.practitioner.c_str());
+    ImGui::TextUnformatted(who.empty() ? "Practitioner: not set" : who.c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Settings (F2)")) out.push_back(intent::OpenSettings{});
     ImGui::SameLine();
