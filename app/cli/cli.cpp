@@ -9,8 +9,8 @@
 namespace continuum::cli {
 
 namespace {
-const char* const kSubcommands[] = {"lint", "test",  "eval",  "family",   "impact",
-                                    "diff", "cases", "audit", "training", "server"};
+const char* const kSubcommands[] = {"lint",  "test",  "eval",     "family", "impact", "diff",
+                                    "cases", "audit", "training", "server", "bench"};
 }
 
 bool is_subcommand(const char* word) {
@@ -34,6 +34,7 @@ int run(int argc, char** argv) {
     add_diff(app, action);
     add_cases(app, action);
     add_server(app, action);
+    add_bench(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

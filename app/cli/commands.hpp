@@ -18,5 +18,6 @@ void add_impact(CLI::App& app, Action& run);
 void add_diff(CLI::App& app, Action& run);
 void add_cases(CLI::App& app, Action& run);
 void add_server(CLI::App& app, Action& run);
+void add_bench(CLI::App& app, Action& run);
 
 }  // namespace continuum::cli

@@ -11,8 +11,8 @@
 #include "commands.hpp"
 #include "engine/impact.hpp"
 #include "engine/printable.hpp"
+#include "library_file.hpp"
 #include "load_rules.hpp"
-#include "read_file.hpp"
 #include "report/impact_render.hpp"
 
 namespace continuum::cli {
@@ -30,12 +30,16 @@ int run_impact(const ImpactOptions& opt) {
     auto base = load_rules_or_report(opt.base);
     auto candidate = load_rules_or_report(opt.candidate);
     if (!base || !candidate) return kFindings;
-    auto text = read_whole_file(opt.library);
-    if (!text) return kUsage;
+    auto library = LibraryFile::open(opt.library);
+    if (!library) return kUsage;
     engine::ImpactOptions options;
     options.file = opt.library;
     options.threads = opt.threads;
-    engine::ImpactReport r = engine::analyse_impact(*base, *candidate, *text, options);
+    engine::ImpactReport r = engine::analyse_impact(*base, *candidate, *library, options);
+    if (!library->error().empty()) {  // a report on part of the library would mislead
+        std::cerr << "continuum: " << library->error() << "\n";
+        return kUsage;
+    }
     if (opt.json)
         std::cout << report::to_json(r).dump(2) << "\n";
     else

@@ -6,29 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace continuum::cli {
-
-std::optional<std::string> read_whole_file(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        std::cerr << "continuum: " << path << " is a folder, not a file\n";
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        std::cerr << "continuum: cannot open " << path << ": " << std::strerror(errno) << "\n";
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) {
-        std::cerr << "continuum: cannot read " << path << "\n";
-        return std::nullopt;
-    }
-    return std::move(text).str();
-}
 
 bool write_file_atomically(const std::string& path, const std::string& bytes) {
     const std::string temp = path + ".part";

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +14,25 @@
 namespace continuum::engine {
 
 namespace od = simdjson::ondemand;
+
+namespace {
+
+// A hash of an id from its length and its first and last eight bytes: ids of one rule set
+// differ there, and a clash costs one more comparison.
+[[gnu::always_inline]] inline std::size_t id_hash(std::string_view id) {
+    std::uint64_t head = 0, tail = 0;
+    if (id.size() >= 8) {
+        std::memcpy(&head, id.data(), 8);
+        std::memcpy(&tail, id.data() + id.size() - 8, 8);
+    } else {
+        std::memcpy(&head, id.data(), id.size());
+    }
+    const std::uint64_t h =
+        (head * 0x9E3779B97F4A7C15ull) ^ (tail * 0xC2B2AE3D27D4EB4Full) ^ id.size();
+    return static_cast<std::size_t>(((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull) >> 32);
+}
+
+}  // namespace
 
 struct FastCaseReader::Parser {
     od::parser parser;
@@ -29,6 +49,19 @@ FastCaseReader::FastCaseReader(const RuleSet& rules)
     std::sort(by_name_.begin(), by_name_.end(), [&](std::uint32_t a, std::uint32_t b) {
         return rules.questions[a].id < rules.questions[b].id;
     });
+    for (std::uint32_t q : by_name_)
+        names_.push_back(rules.questions[q].id);
+    // Positions in by_name_ by hash of the id, open addressing, at most half full.
+    std::size_t size = 16;
+    while (size < 2 * by_name_.size())
+        size *= 2;
+    hashed_.assign(size, kNone);
+    for (std::uint32_t k = 0; k < by_name_.size(); ++k) {
+        std::size_t at = id_hash(rules.questions[by_name_[k]].id);
+        while (hashed_[at & (size - 1)] != kNone)
+            ++at;
+        hashed_[at & (size - 1)] = k;
+    }
 }
 
 FastCaseReader::~FastCaseReader() = default;
@@ -99,51 +132,33 @@ bool raw_answer(od::value v, RawAnswer& raw) {
     }
 }
 
-// Whether the line is one JSON object and nothing after it: the parser reads the object field
-// by field and would not notice text after its closing brace, which the careful reader refuses.
-bool one_object(std::string_view line) {
-    std::size_t i = line.find_first_not_of(" \t\r");
-    if (i == std::string_view::npos || line[i] != '{') return false;
-    int depth = 0;
-    bool in_string = false;
-    for (; i < line.size(); ++i) {
-        const char ch = line[i];
-        if (in_string) {
-            if (ch == '\\')
-                ++i;
-            else if (ch == '"')
-                in_string = false;
-        } else if (ch == '"') {
-            in_string = true;
-        } else if (ch == '{' || ch == '[') {
-            ++depth;
-        } else if ((ch == '}' || ch == ']') && --depth == 0) {
-            break;
-        }
-    }
-    return i < line.size() && line.find_first_not_of(" \t\r", i + 1) == std::string_view::npos;
-}
-
 }  // namespace
 
-// Libraries are written with their answers in order of id (JSON objects are written sorted),
-// so the next id is almost always one of the next few names: comparing with those is cheaper
-// than a search. `previous` is a position in by_name_ (its size before the first answer).
-std::uint32_t FastCaseReader::question_after(std::uint32_t& previous, std::string_view id) const {
+// Libraries written by continuum have their answers in order of id (JSON objects are written
+// sorted), so the next id is usually the next name: one comparison, before the hash, while
+// that keeps paying. `previous` is a position in by_name_ (its size before the first answer).
+[[gnu::always_inline]] inline std::uint32_t FastCaseReader::question_after(std::uint32_t& previous,
+                                                                           std::string_view id) {
     const auto count = static_cast<std::uint32_t>(by_name_.size());
-    std::uint32_t k = previous == count ? 0 : previous + 1;
-    for (std::uint32_t tries = 0; k < count && tries < 4; ++k, ++tries)
-        if (rules_.questions[by_name_[k]].id == id) return by_name_[previous = k];
-    auto at = std::lower_bound(
-        by_name_.begin(), by_name_.end(), id,
-        [&](std::uint32_t q, std::string_view name) { return rules_.questions[q].id < name; });
-    if (at == by_name_.end() || rules_.questions[*at].id != id) return kNone;
-    previous = static_cast<std::uint32_t>(at - by_name_.begin());
-    return *at;
+    if (const std::uint32_t next = previous == count ? 0 : previous + 1; guess_ && next < count) {
+        if (names_[next] == id) return by_name_[previous = next];
+        guess_ = false;  // not written in order: hash from now on
+    }
+    const std::uint32_t position = hashed(id);
+    if (position == kNone) return kNone;
+    return by_name_[previous = position];
+}
+
+// The position in by_name_ of the question with this id, or kNone.
+[[gnu::always_inline]] inline std::uint32_t FastCaseReader::hashed(std::string_view id) const {
+    const std::size_t mask = hashed_.size() - 1;
+    for (std::size_t at = id_hash(id);; ++at) {
+        const std::uint32_t position = hashed_[at & mask];
+        if (position == kNone || names_[position] == id) return position;
+    }
 }
 
 bool FastCaseReader::read(std::string_view line, std::size_t readable, Case& out) {
-    if (!one_object(line)) return false;
     Parser& p = *parser_;
     simdjson::padded_string_view input;
     if (readable >= line.size() + simdjson::SIMDJSON_PADDING) {
@@ -155,6 +170,15 @@ bool FastCaseReader::read(std::string_view line, std::size_t readable, Case& out
     }
     od::document doc;
     if (p.parser.iterate(input).get(doc)) return false;
+    // One JSON object and nothing after it (which the careful reader would refuse): the parser
+    // reads an object field by field and does not look past it, so it is first skipped whole
+    // (a walk over its structure, not its text) to see what follows.
+    std::string_view whole;
+    if (doc.raw_json().get(whole)) return false;
+    const std::size_t after = static_cast<std::size_t>(whole.data() - input.data()) + whole.size();
+    if (after < line.size() && line.find_first_not_of(" \t\r", after) != std::string_view::npos)
+        return false;
+    doc.rewind();
     od::object object;
     if (doc.get_object().get(object)) return false;
 
@@ -204,8 +228,9 @@ bool FastCaseReader::read(std::string_view line, std::size_t readable, Case& out
             for (auto id_result : ids) {
                 std::string_view id;
                 if (id_result.get_string().get(id)) return false;
-                const std::uint32_t qi = rules_.question_index(id);
-                if (qi == kNone) return false;
+                const std::uint32_t position = hashed(id);
+                if (position == kNone) return false;
+                const std::uint32_t qi = by_name_[position];
                 p.unknown.push_back(qi);
             }
         } else {

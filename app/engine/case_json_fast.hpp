@@ -26,10 +26,14 @@ class FastCaseReader {
 
   private:
     struct Parser;
-    std::uint32_t question_after(std::uint32_t& previous, std::string_view id) const;
+    std::uint32_t question_after(std::uint32_t& previous, std::string_view id);
+    std::uint32_t hashed(std::string_view id) const;
     const RuleSet& rules_;
     std::unique_ptr<Parser> parser_;
-    std::vector<std::uint32_t> by_name_;  // question indices in order of id
+    std::vector<std::uint32_t> by_name_;   // question indices in order of id
+    std::vector<std::string_view> names_;  // the ids, in by_name_'s order
+    std::vector<std::uint32_t> hashed_;    // positions in by_name_ by hash of the id, or kNone
+    bool guess_ = true;                    // the library seems written in order of id
 };
 
 }  // namespace continuum::engine

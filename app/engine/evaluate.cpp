@@ -1,10 +1,14 @@
 // [SECTION] Slots: questions, facts, rules, combinations, triggers, routes, consent, actions
-// [SECTION] Level
+// [SECTION] Level (and every definition's status)
 // [SECTION] Routes, triggers, consent
 // [SECTION] Actions and due dates
 #include "evaluate.hpp"
 
 #include <algorithm>
+#include <cstddef>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "calendar.hpp"
 #include "expr/eval.hpp"
@@ -76,79 +80,163 @@ Tri Evaluator::combination_status(std::uint32_t index, const Tri* truths) {
 // their own truth cells ("q is X") for the comparisons that read them.
 void Evaluator::set_question(const Case& c, Outcome& out, std::uint32_t q, Tri visible) {
     const expr::Machine& m = rules_.machine;
-    const std::uint32_t slot = rules_.questions[q].slot;
     const Answer& a = c.answers[q];
-    out.slots[slot] = SlotResult{visible, false};
+    out.slots[q] = SlotResult{visible, false};
     bool use = a.state == AnswerState::Answered && visible != Tri::False;
     const Value& v = use ? a.value : kUnknown;
-    out.values[slot] = v;
     Tri* truths = out.truths.data();
-    truths[slot] = v.truth;
+    truths[q] = v.truth;
+    if (const std::uint32_t reg = m.slot_registers[q]; reg != expr::kNoCell) out.numbers[reg] = v;
     if (std::uint32_t first = m.option_cells[q]; first != expr::kNoCell) {
-        const auto options = static_cast<std::int32_t>(rules_.questions[q].choice_ids.size());
+        const auto options = static_cast<std::int32_t>(m.option_counts[q]);
         for (std::int32_t k = 0; k < options; ++k)
             truths[first + static_cast<std::uint32_t>(k)] =
                 v.choice < 0 ? Tri::Unknown : tri(v.choice == k);
     }
 }
 
-void Evaluator::evaluate_slots(const Case& c, Outcome& out) {
+// Questions without ask_when always apply: a yes/no answer goes straight into its cell.
+void Evaluator::set_questions(const Case& c, Outcome& out) {
     const expr::Machine& m = rules_.machine;
     Tri* t = out.truths.data();
-    expr::EvalContext ctx{&rules_.program,  &m, out.values.data(), t, out.node_values.data(),
-                          c.referred_at.day};
-    for (std::uint32_t q : m.always_asked)
-        set_question(c, out, q, Tri::True);
-    const auto* table = &expr::code_tables::kTable[0][0][0];
-    for (const expr::Instr& in : m.code) {
-        if (static_cast<std::uint8_t>(in.code) < expr::kTableCodes) [[likely]] {
-            t[in.out] =
-                table[static_cast<std::uint8_t>(in.code) * 9 +
-                      static_cast<std::uint8_t>(t[in.a]) * 3 + static_cast<std::uint8_t>(t[in.b])];
-            continue;
-        }
-        switch (in.code) {
-            case expr::Code::Node:
-                expr::evaluate_node(ctx, in.a);
-                break;
-            case expr::Code::Question:
-                set_question(c, out, in.a, t[in.b]);
-                break;
-            case expr::Code::Combination:
-                t[in.out] = combination_status(in.a, t);
-                break;
-            default:
-                break;
-        }
+    SlotResult* slots = out.slots.data();
+    const Answer* answers = c.answers.data();
+    for (std::uint32_t q : m.yes_no_asked) {
+        const Answer& a = answers[q];
+        t[q] = a.state == AnswerState::Answered ? a.value.truth : Tri::Unknown;
+        slots[q] = SlotResult{Tri::True, false};
     }
-    // The definitions as the rest of the engine reads them, and the level they point to.
-    fired_level_ = 0;
-    open_level_ = kNone;
-    for (const expr::Definition& d : m.definitions) {
-        Tri status = t[d.slot];
-        bool unless_blocked =
-            d.unless != expr::kNoCell && t[d.when] != Tri::False && t[d.unless] != Tri::False;
-        out.slots[d.slot] = SlotResult{status, unless_blocked};
-        out.values[d.slot] = Value::boolean(status);
-        note_level(d.level, status);
+    for (std::uint32_t q : m.other_asked)
+        set_question(c, out, q, Tri::True);
+}
+
+namespace {
+
+// [true, unknown] counts of a count test's inputs, one byte each.
+constexpr std::uint32_t kCountBits[3] = {0, 1, 1u << 8};
+
+}  // namespace
+
+void Evaluator::run_code(const Case& c, Outcome& out) {
+    const expr::Machine& m = rules_.machine;
+    Tri* t = out.truths.data();
+    const expr::CaseCells cells{&rules_.program, &m, t, out.numbers.data(), c.referred_at.day};
+    for (const expr::Run& run : m.runs) {
+        switch (run.kind) {
+            case expr::RunKind::Steps: {
+                const Tri* tables = m.step_tables.data();
+                const expr::Step* end = m.steps.data() + run.end;
+                for (const expr::Step* s = m.steps.data() + run.begin; s != end; ++s)
+                    t[s->out] = expr::step_result(*s, tables, t);
+                break;
+            }
+            case expr::RunKind::NumberTests:
+                expr::run_number_tests(run, m, out.numbers.data(), t);
+                break;
+            case expr::RunKind::CountTests:
+                for (std::uint32_t i = run.begin; i < run.end; ++i) {
+                    const expr::CountTest& test = m.count_tests[i];
+                    const std::uint32_t* in = m.count_cells.data() + test.first;
+                    std::uint32_t sum = 0;
+                    for (std::uint32_t k = 0; k < test.count; ++k)
+                        sum += kCountBits[static_cast<std::uint8_t>(t[in[k]])];
+                    t[test.out] =
+                        m.count_tables[test.table + (sum & 0xff) * (test.count + 1) + (sum >> 8)];
+                }
+                break;
+            case expr::RunKind::Questions:
+                for (std::uint32_t i = run.begin; i < run.end; ++i)
+                    set_question(c, out, m.asked[i].question, t[m.asked[i].visible]);
+                break;
+            case expr::RunKind::Combinations:
+                for (std::uint32_t i = run.begin; i < run.end; ++i)
+                    t[m.combination_ops[i].out] =
+                        combination_status(m.combination_ops[i].combination, t);
+                break;
+            case expr::RunKind::Nodes:
+                for (std::uint32_t i = run.begin; i < run.end; ++i)
+                    expr::run_node(cells, t, m.node_ops[i]);
+                break;
+        }
     }
 }
 
 // [SECTION] Level
 
-// The level is the highest one whose rules fired (noted as the slots were evaluated, which
-// saves a pass over every rule); a higher one cannot be ruled out while a rule pointing above
-// it is undetermined.
-void Evaluator::note_level(std::uint32_t level_index, Tri status) {
-    if (level_index == kNone) return;
-    if (status == Tri::True) fired_level_ = std::max(fired_level_, level_index);
-    if (status == Tri::Unknown && (open_level_ == kNone || level_index > open_level_))
-        open_level_ = level_index;
+namespace {
+
+static_assert(sizeof(SlotResult) == 2 && offsetof(SlotResult, status) == 0);
+static_assert(static_cast<int>(Tri::True) == 1 && static_cast<int>(Tri::Unknown) == 2);
+
+// Every definition's status is its slot's truth (and not blocked by `unless`, until the few
+// with one are looked at): bytes widened to SlotResult pairs, sixteen at a time.
+void statuses(const Tri* t, SlotResult* slots, std::size_t first, std::size_t end) {
+    std::size_t i = first;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128();
+    for (; i + 16 <= end; i += 16) {
+        const __m128i truths = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i));
+        auto* out = reinterpret_cast<__m128i*>(slots + i);
+        _mm_storeu_si128(out, _mm_unpacklo_epi8(truths, zero));
+        _mm_storeu_si128(out + 1, _mm_unpackhi_epi8(truths, zero));
+    }
+#endif
+    for (; i < end; ++i)
+        slots[i] = SlotResult{t[i], false};
 }
 
+// The highest level + 1 among the rules, combinations and triggers that are `want` (0: none).
+struct LevelsFound {
+    std::int32_t fired = 0, open = 0;  // level + 1 of a fired / undetermined one
+};
+
+LevelsFound highest_levels(const Tri* t, const std::int16_t* level, std::size_t n) {
+    std::size_t i = 0;
+    LevelsFound found;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128(), one = _mm_set1_epi16(1), two = _mm_set1_epi16(2);
+    __m128i fired = zero, open = zero;
+    for (; i + 8 <= n; i += 8) {
+        const __m128i truths =
+            _mm_unpacklo_epi8(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(t + i)), zero);
+        const __m128i levels = _mm_loadu_si128(reinterpret_cast<const __m128i*>(level + i));
+        fired = _mm_max_epi16(fired, _mm_and_si128(_mm_cmpeq_epi16(truths, one), levels));
+        open = _mm_max_epi16(open, _mm_and_si128(_mm_cmpeq_epi16(truths, two), levels));
+    }
+    alignas(16) std::int16_t f[8], o[8];
+    _mm_store_si128(reinterpret_cast<__m128i*>(f), fired);
+    _mm_store_si128(reinterpret_cast<__m128i*>(o), open);
+    for (int k = 0; k < 8; ++k) {
+        found.fired = std::max<std::int32_t>(found.fired, f[k]);
+        found.open = std::max<std::int32_t>(found.open, o[k]);
+    }
+#endif
+    for (; i < n; ++i) {
+        if (t[i] == Tri::True) found.fired = std::max<std::int32_t>(found.fired, level[i]);
+        if (t[i] == Tri::Unknown) found.open = std::max<std::int32_t>(found.open, level[i]);
+    }
+    return found;
+}
+
+}  // namespace
+
+void Evaluator::collect_statuses(Outcome& out) {
+    const expr::Machine& m = rules_.machine;
+    const Tri* t = out.truths.data();
+    statuses(t, out.slots.data(), m.question_slots, rules_.slot_count);
+    for (const expr::UnlessDefinition& u : m.unless)
+        out.slots[u.slot].unless_blocked = t[u.when] != Tri::False && t[u.unless] != Tri::False;
+}
+
+// The level is the highest one whose rules fired; a higher one cannot be ruled out while a
+// rule pointing above it is undetermined.
 void Evaluator::decide_level(Outcome& out) {
-    out.level = fired_level_;
-    out.higher_level_possible = open_level_ != kNone && open_level_ > fired_level_;
+    const expr::Machine& m = rules_.machine;
+    LevelsFound found = highest_levels(out.truths.data() + m.level_first, m.level_plus_one.data(),
+                                       m.level_plus_one.size());
+    out.level = found.fired > 0 ? static_cast<std::uint32_t>(found.fired - 1) : 0;
+    out.higher_level_possible =
+        found.open > 0 && found.open - 1 > static_cast<std::int32_t>(out.level);
 }
 
 // [SECTION] Routes, triggers, consent
@@ -294,12 +382,14 @@ void Evaluator::schedule(Outcome& out) {
 }
 
 void Evaluator::evaluate(const Case& c, Outcome& out) {
-    out.values.resize(rules_.slot_count);
+    const expr::Machine& m = rules_.machine;
     out.slots.resize(rules_.slot_count);
-    out.node_values.resize(rules_.program.nodes.size());
-    out.truths.assign(rules_.machine.initial.begin(), rules_.machine.initial.end());
+    out.truths.assign(m.initial.begin(), m.initial.end());
+    out.numbers.resize(m.register_count);
     out.referred_at = c.referred_at;
-    evaluate_slots(c, out);
+    set_questions(c, out);
+    run_code(c, out);
+    collect_statuses(out);
     decide_level(out);
     collect_routes_triggers_consent(out);
     collect_actions(out);
@@ -310,6 +400,17 @@ Outcome evaluate(const RuleSet& rules, const Case& c) {
     Outcome out;
     Evaluator(rules).evaluate(c, out);
     return out;
+}
+
+Value slot_value(const RuleSet& rules, const Outcome& o, std::uint32_t slot) {
+    const std::uint32_t reg = rules.machine.slot_registers[slot];
+    return reg != expr::kNoCell ? o.numbers[reg] : Value::boolean(o.truths[slot]);
+}
+
+Tri node_truth(const RuleSet& rules, const Outcome& o, std::uint32_t node) {
+    const expr::CaseCells cells{&rules.program, &rules.machine, o.truths.data(), o.numbers.data(),
+                                o.referred_at.day};
+    return expr::truth_of(cells, node);
 }
 
 }  // namespace continuum::engine

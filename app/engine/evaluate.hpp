@@ -19,8 +19,9 @@ class Evaluator {
     const RuleSet& rules() const { return rules_; }
 
   private:
-    void evaluate_slots(const Case& c, Outcome& out);
-    void note_level(std::uint32_t level_index, Tri status);
+    void set_questions(const Case& c, Outcome& out);
+    void run_code(const Case& c, Outcome& out);
+    void collect_statuses(Outcome& out);
     void decide_level(Outcome& out);
     void collect_routes_triggers_consent(Outcome& out);
     void collect_actions(Outcome& out);
@@ -31,10 +32,15 @@ class Evaluator {
     const RuleSet& rules_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> wanted_;  // (action, reason slot)
     std::vector<std::uint8_t> domain_seen_;
-    std::uint32_t fired_level_ = 0;     // highest level whose rules fired
-    std::uint32_t open_level_ = kNone;  // highest level of an undetermined rule, if any
 };
 
 Outcome evaluate(const RuleSet& rules, const Case& c);
+
+// A slot's value after evaluation: the answer a question's conditions read (unknown when it
+// was set aside), or a definition's truth.
+Value slot_value(const RuleSet& rules, const Outcome& o, std::uint32_t slot);
+// A yes/no node's truth after evaluation, wherever the machine keeps it (its own cell, inside
+// a step, or worked out from its operands), for explanations that walk a condition.
+Tri node_truth(const RuleSet& rules, const Outcome& o, std::uint32_t node);
 
 }  // namespace continuum::engine

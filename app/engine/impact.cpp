@@ -5,8 +5,8 @@
 #include "impact.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <tuple>
@@ -16,10 +16,12 @@
 
 #include "case_io.hpp"
 #include "case_json_fast.hpp"
+#include "case_library.hpp"
 #include "evaluate.hpp"
 #include "impact_plan.hpp"
 #include "json_line.hpp"
 #include "trace.hpp"
+#include "work_crew.hpp"
 
 namespace continuum::engine {
 
@@ -266,29 +268,6 @@ bool compare_case(const Plan& plan, const Sides& s, Tally& tally, CaseChange& ch
 
 // [SECTION] Reading a line under both rule sets
 
-struct Line {
-    std::string_view text;
-    std::uint32_t number;
-};
-
-std::vector<Line> split_lines(std::string_view text) {
-    std::vector<Line> lines;
-    std::uint32_t number = 0;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        ++number;
-        std::string_view line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.find_first_not_of(" \t") != std::string_view::npos)
-            lines.push_back({line, number});
-        if (end == text.size()) break;
-        start = end + 1;
-    }
-    return lines;
-}
-
 struct ChunkOut {
     std::vector<CaseChange> changes;
     Diagnostics diagnostics;
@@ -296,19 +275,19 @@ struct ChunkOut {
 
 class Worker {
   public:
-    Worker(const Plan& plan, const std::string& file, std::string_view library, Tally& tally)
+    Worker(const Plan& plan, const std::string& file, Tally& tally)
         : plan_(plan),
           file_(file),
-          library_(library),
           tally_(tally),
           eb_(*plan.base),
           ec_(*plan.cand),
           fast_base_(*plan.base),
           fast_cand_(*plan.cand) {}
 
-    void run(const Line& line, ChunkOut& out) {
+    // `readable`: bytes that may be read from the start of the line (see CaseLibrary).
+    void run(const LibraryLine& line, std::size_t readable, ChunkOut& out) {
         ++tally_.lines;
-        auto cases = read(line, out.diagnostics);
+        auto cases = read(line, readable, out.diagnostics);
         if (!cases) {
             ++tally_.failed;
             return;
@@ -327,10 +306,9 @@ class Worker {
     }
 
   private:
-    std::optional<std::pair<Case, Case>> read(const Line& line, Diagnostics& diags) {
+    std::optional<std::pair<Case, Case>> read(const LibraryLine& line, std::size_t readable,
+                                              Diagnostics& diags) {
         // Most lines are well formed: read them quickly, and only the rest the careful way.
-        const std::size_t readable =
-            library_.size() - static_cast<std::size_t>(line.text.data() - library_.data());
         Case cb;
         if (fast_base_.read(line.text, readable, cb)) {
             if (plan_.answers_carry_over) return carry_over(std::move(cb));
@@ -341,7 +319,8 @@ class Worker {
         return read_carefully(line, diags);
     }
 
-    std::optional<std::pair<Case, Case>> read_carefully(const Line& line, Diagnostics& diags) {
+    std::optional<std::pair<Case, Case>> read_carefully(const LibraryLine& line,
+                                                        Diagnostics& diags) {
         SourcePos at{line.number, 1};
         std::optional<nlohmann::json> parsed =
             parse_json_line(line.text, file_, line.number, diags);
@@ -400,7 +379,6 @@ class Worker {
 
     const Plan& plan_;
     const std::string& file_;
-    std::string_view library_;  // the whole text the lines are views into
     Tally& tally_;
     Evaluator eb_, ec_;
     FastCaseReader fast_base_, fast_cand_;
@@ -488,6 +466,12 @@ ResponsibleGroup make_group(const Plan& plan, std::size_t index, const GroupTall
 
 ImpactReport analyse_impact(const RuleSet& base, const RuleSet& candidate, std::string_view library,
                             const ImpactOptions& options) {
+    TextLibrary text(library);
+    return analyse_impact(base, candidate, text, options);
+}
+
+ImpactReport analyse_impact(const RuleSet& base, const RuleSet& candidate, CaseLibrary& library,
+                            const ImpactOptions& options) {
     ImpactReport report;
     report.file = options.file;
     report.base_root = base.root;
@@ -509,40 +493,44 @@ ImpactReport analyse_impact(const RuleSet& base, const RuleSet& candidate, std::
     report.diff = diff_rulesets(base, candidate);
     const Plan plan = make_plan(base, candidate, report.diff);
 
-    const std::vector<Line> lines = split_lines(library);
+    // The library is read a block at a time, the next block while the threads work through
+    // the last; each block's lines go out in chunks to whichever thread is free, and each
+    // chunk keeps its changes so that the report lists them in library order.
     constexpr std::size_t kChunk = 256;
-    const std::size_t chunks = (lines.size() + kChunk - 1) / kChunk;
-    unsigned threads =
+    const unsigned threads =
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads =
-        static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(chunks, 1)));
-
-    // Chunks are taken in turn by whichever thread is free; each keeps its changes so that
-    // the report lists them in library order whatever the scheduling.
-    std::vector<ChunkOut> outs(chunks);
     std::vector<Tally> tallies(threads, empty_tally(plan));
-    std::atomic<std::size_t> next{0};
-    auto work = [&](unsigned t) {
-        Worker worker(plan, report.file, library, tallies[t]);
-        for (std::size_t k; (k = next.fetch_add(1)) < chunks;)
-            for (std::size_t i = k * kChunk; i < std::min(lines.size(), (k + 1) * kChunk); ++i)
-                worker.run(lines[i], outs[k]);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool)
-        th.join();
+    std::vector<std::unique_ptr<Worker>> workers;
+    for (unsigned t = 0; t < threads; ++t)
+        workers.push_back(std::make_unique<Worker>(plan, report.file, tallies[t]));
+    LibraryBlock block;
+    std::vector<LibraryLine> lines;
+    std::vector<ChunkOut> outs;
+    WorkCrew crew(threads, [&](unsigned t, std::size_t k) {
+        for (std::size_t i = k * kChunk; i < std::min(lines.size(), (k + 1) * kChunk); ++i) {
+            const auto offset = static_cast<std::size_t>(lines[i].text.data() - block.text.data());
+            workers[t]->run(lines[i], block.readable - offset, outs[k]);
+        }
+    });
+    LibraryBlock next;
+    bool more = library.next(next);
+    while (more) {
+        block = next;
+        split_lines(block, lines);
+        outs.assign((lines.size() + kChunk - 1) / kChunk, ChunkOut{});
+        crew.start(outs.size());
+        more = library.next(next);
+        crew.finish();
+        for (ChunkOut& out : outs) {
+            for (auto& c : out.changes)
+                report.changes.push_back(std::move(c));
+            report.diagnostics.append(out.diagnostics);
+        }
+    }
 
     Tally total = empty_tally(plan);
     for (const Tally& t : tallies)
         merge(total, t);
-    for (ChunkOut& out : outs) {
-        for (auto& c : out.changes)
-            report.changes.push_back(std::move(c));
-        report.diagnostics.append(out.diagnostics);
-    }
 
     report.lines = total.lines;
     report.evaluated = total.evaluated;

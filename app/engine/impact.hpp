@@ -3,15 +3,16 @@
 // consent), cases whose reasoning changed while the outcome did not, the changes grouped by
 // the edited definitions responsible for them, and a level transition matrix.
 //
-// Pure: the library arrives as text (JSON Lines, one case a line); nothing is read or written
-// here. Cases are independent, so they are split across threads, one Evaluator pair each; the
-// report is the same whatever the number of threads.
+// Pure: the library arrives as text (JSON Lines, one case a line), whole or a block at a time;
+// nothing is read or written here. Cases are independent, so they are split across threads,
+// one Evaluator pair each; the report is the same whatever the number of threads.
 #pragma once
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "case_library.hpp"
 #include "diagnostics.hpp"
 #include "rule_diff.hpp"
 #include "ruleset/schema.hpp"
@@ -106,6 +107,11 @@ struct ImpactOptions {
 // An answer to a question only one of the rule sets asks is set aside for the other and
 // counted in `set_aside`.
 ImpactReport analyse_impact(const RuleSet& base, const RuleSet& candidate, std::string_view library,
+                            const ImpactOptions& options = {});
+// The same over a library read a block at a time (case_library.hpp): memory stays the same
+// whatever the library's size. A library that stops early (see CaseLibrary::error) gives a
+// report on the lines read so far; the caller says so.
+ImpactReport analyse_impact(const RuleSet& base, const RuleSet& candidate, CaseLibrary& library,
                             const ImpactOptions& options = {});
 
 }  // namespace continuum::engine

@@ -529,14 +529,14 @@ std::optional<InvariantBreach> InvariantChecker::compare_refined(
 
 std::optional<InvariantBreach> InvariantChecker::check_definitions(
     const Outcome& o, const Outcome& n, const std::vector<HypotheticalAnswer>& added) const {
-    for (const expr::Definition& d : rules_.machine.definitions) {
-        const Tri was = o.slots[d.slot].status, now = n.slots[d.slot].status;
-        if (was == Tri::Unknown || now == was || reads_known_[d.slot]) continue;
-        const Item& item = rules_.slot_items[d.slot];
+    for (const Item& item : rules_.order) {  // every definition, in the evaluation order
+        if (item.kind == ItemKind::Question) continue;
+        const Tri was = o.slots[item.slot].status, now = n.slots[item.slot].status;
+        if (was == Tri::Unknown || now == was || reads_known_[item.slot]) continue;
         return InvariantBreach{
             InvariantKind::SettledStaysSettled,
             fmt::format("{} '{}' was {}; with more answers it is {}", to_string(item.kind),
-                        rules_.symbols[d.slot].id, trace_status(was), trace_status(now)),
+                        rules_.symbols[item.slot].id, trace_status(was), trace_status(now)),
             added};
     }
     return std::nullopt;

@@ -1,5 +1,5 @@
-// What evaluating one case returns. The per-slot and per-node values are the trace the
-// evaluator writes as it goes; trace.hpp turns them into explanations.
+// What evaluating one case returns. The truths the evaluator writes as it goes are what the
+// trace (trace.hpp) turns into explanations.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -16,8 +16,8 @@ const char* to_string(Finding f);  // "not_met", "met", "cannot_rule_out"
 
 struct Due {
     bool has_due = false;
-    DateTime at;               // the deadline
-    bool end_of_day = false;   // days-based: by the end of at.day
+    DateTime at;                    // the deadline
+    bool end_of_day = false;        // days-based: by the end of at.day
     bool outside_calendar = false;  // counted past the bank holidays the rule set holds
 };
 
@@ -37,9 +37,9 @@ struct SlotResult {
 };
 
 struct Outcome {
-    std::uint32_t level = 0;             // index into RuleSet::levels
-    bool higher_level_possible = false;  // an undetermined rule points higher
-    std::vector<Finding> routes;         // by route index
+    std::uint32_t level = 0;                       // index into RuleSet::levels
+    bool higher_level_possible = false;            // an undetermined rule points higher
+    std::vector<Finding> routes;                   // by route index
     std::vector<std::uint32_t> triggers;           // fired, by trigger index
     std::vector<std::uint32_t> possible_triggers;  // undetermined
     std::vector<NeededAction> actions;
@@ -48,10 +48,12 @@ struct Outcome {
     std::vector<std::uint32_t> possible_consent;  // undetermined
     DateTime referred_at;
 
-    std::vector<Value> values;            // by slot
-    std::vector<SlotResult> slots;        // by slot
-    std::vector<Tri> truths;              // by cell (expr::Machine): slots, nodes, constants
-    std::vector<Value> node_values;       // by node, numbers only; read through expr::node_value
+    std::vector<SlotResult> slots;  // by slot
+    // What the evaluation wrote (expr::Machine): truths by cell (a slot's truth is in the cell
+    // of the same number), and the answers to number, choice, date and text questions by
+    // register. Read a slot's value through slot_value (evaluate.hpp).
+    std::vector<Tri> truths;
+    std::vector<Value> numbers;
 };
 
 }  // namespace continuum::engine

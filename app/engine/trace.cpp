@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "evaluate.hpp"
 #include "expr/eval.hpp"
 
 namespace continuum::engine {
@@ -52,7 +53,7 @@ std::string describe_slot_value(const RuleSet& rules, const Case& c, const Outco
             return o.slots[slot].status == Tri::False ? "not asked (does not apply)" : "not asked";
         return describe_answer(rules.questions[item.index], a);
     }
-    return describe_value(rules, slot, o.values[slot]);
+    return describe_value(rules, slot, slot_value(rules, o, slot));
 }
 
 std::vector<ValueRead> values_read(const RuleSet& rules, const Case& c, const Outcome& o,
@@ -124,7 +125,7 @@ Tracer::Tracer(const RuleSet& rules) : rules_(rules) {
     }
     auto add = [&](const auto& items) {
         for (const auto& item : items)
-            if (item.slot != kNone) traced_.push_back(item.slot);
+            if (item.slot != kNone) traced_.push_back(traced(item.slot));
     };
     add(rules.facts);
     add(rules.rules);
@@ -133,31 +134,85 @@ Tracer::Tracer(const RuleSet& rules) : rules_(rules) {
     add(rules.routes);
     add(rules.consents);
     add(rules.actions);
+    child_sources_.reserve(rules.program.children.size());
+    for (std::uint32_t child : rules.program.children)
+        child_sources_.push_back(source_of(child));
+    node_sources_.reserve(rules.program.nodes.size());
+    for (std::uint32_t node = 0; node < rules.program.nodes.size(); ++node)
+        node_sources_.push_back(source_of(node));
     sets_.assign(slots * words_, 0);
     done_.assign(slots, 0);
     scratch_.assign(words_, 0);
 }
 
+namespace {
+expr::CaseCells cells_of(const RuleSet& rules, const Outcome& o) {
+    return {&rules.program, &rules.machine, o.truths.data(), o.numbers.data(), o.referred_at.day};
+}
+}  // namespace
+
 Value Tracer::value(const Outcome& o, std::uint32_t node) const {
-    return expr::node_value(rules_.program, rules_.machine, o.values.data(), o.truths.data(),
-                            o.node_values.data(), node);
+    return expr::value_of(cells_of(rules_, o), node);
+}
+
+Tri Tracer::worked_out(const Outcome& o, std::uint32_t node) const {
+    return expr::work_out_truth(cells_of(rules_, o), node);
+}
+
+std::uint32_t Tracer::source_of(std::uint32_t node) const {
+    const expr::Machine& m = rules_.machine;
+    if (m.node_cells[node] != expr::kNoCell) return m.node_cells[node];
+    if (m.inner_of[node] != expr::kNoCell) return kInner | m.inner_of[node];
+    return expr::kNoCell;  // a number: never asked for its truth
+}
+
+inline Tri Tracer::truth(const Outcome& o, std::uint32_t node) const {
+    const std::uint32_t source = source_of(node);
+    if (source == expr::kNoCell) return worked_out(o, node);
+    const expr::Machine& m = rules_.machine;
+    return TruthReader{o.truths.data(), m.inner_steps.data(), m.step_tables.data()}(source);
+}
+
+// Descends through false `and`s (from a false node) to the first false part.
+namespace {
+
+struct FalsePartFinder {
+    const expr::NodeShape* shapes;
+    const std::uint32_t* kids;
+    const std::uint32_t* sources;  // parallel to kids
+    Tracer::TruthReader truth;
+
+    std::uint32_t descend(std::uint32_t node) const {
+        while (shapes[node].op == Op::And) {
+            const expr::NodeShape& n = shapes[node];
+            std::uint32_t i = 0;
+            while (i < n.count && truth(sources[n.first + i]) != Tri::False)
+                ++i;
+            if (i == n.count) break;
+            node = kids[n.first + i];
+        }
+        return node;
+    }
+};
+
+}  // namespace
+
+std::uint32_t Tracer::descend(const Outcome& o, std::uint32_t node) const {
+    const expr::Machine& m = rules_.machine;
+    return FalsePartFinder{m.shapes.data(),
+                           rules_.program.children.data(),
+                           child_sources_.data(),
+                           {o.truths.data(), m.inner_steps.data(), m.step_tables.data()}}
+        .descend(node);
 }
 
 std::uint32_t Tracer::first_false(const Outcome& o, std::uint32_t node) const {
-    for (;;) {
-        const expr::NodeShape& n = rules_.machine.shapes[node];
-        if (n.op != Op::And || truth(o, node) != Tri::False) return node;
-        std::uint32_t next = node;
-        for (std::uint32_t i = 0; i < n.count && next == node; ++i) {
-            std::uint32_t child = rules_.program.children[n.first + i];
-            if (truth(o, child) == Tri::False) next = child;
-        }
-        if (next == node) return node;
-        node = next;
-    }
+    return truth(o, node) == Tri::False ? descend(o, node) : node;
 }
 
-void Tracer::begin_query() {
+void Tracer::begin_query(const Outcome& o) {
+    const expr::Machine& m = rules_.machine;
+    query_ = TruthReader{o.truths.data(), m.inner_steps.data(), m.step_tables.data()};
     if (++stamp_ == 0) {  // wrapped: forget every earlier query
         std::fill(done_.begin(), done_.end(), 0);
         stamp_ = 1;
@@ -193,31 +248,46 @@ const Tracer::Word* Tracer::open_questions(const Case& c, const Outcome& o, std:
     return set;
 }
 
-void Tracer::add_open_questions(const Case& c, const Outcome& o, std::uint32_t node, Word* into) {
-    const expr::NodeShape& n = rules_.machine.shapes[node];
-    bool open = n.type == ValueType::Bool ? truth(o, node) == Tri::Unknown : !value(o, node).known;
-    if (!open) return;
-    switch (n.op) {
-        case Op::Load:
-        case Op::DaysSince: {
-            // Most loads read a question that always applies: its own bit is the whole set.
-            if (const std::uint32_t bit = bit_of_[n.slot];
-                bit != kNone && main_root_[n.slot] == expr::kNoNode) {
-                const Item& item = rules_.slot_items[n.slot];
-                if (!settled(c.answers[item.index])) into[bit / 64] |= Word{1} << (bit % 64);
-                return;
+// Walks the open parts of a condition with a stack of its own (above whatever an enclosing
+// walk left on it: a fact's walk may start another through open_questions).
+void Tracer::add_open_questions(const Case& c, const Outcome& o, std::uint32_t root, Word* into) {
+    const expr::NodeShape* shapes = rules_.machine.shapes.data();
+    const std::uint32_t* kids = rules_.program.children.data();
+    const std::size_t base = walk_.size();
+    walk_.push_back(root);
+    while (walk_.size() > base) {
+        const std::uint32_t node = walk_.back();
+        walk_.pop_back();
+        const expr::NodeShape& n = shapes[node];
+        switch (n.op) {
+            case Op::Const:
+            case Op::Known:
+                continue;  // never unknown
+            case Op::Load:
+            case Op::DaysSince: {
+                const bool open = n.type == ValueType::Bool
+                                      ? query_(node_sources_[node]) == Tri::Unknown
+                                      : !slot_value(rules_, o, n.slot).known;
+                if (!open) continue;
+                // Most loads read a question that always applies: its own bit is the whole set.
+                if (const std::uint32_t bit = bit_of_[n.slot];
+                    bit != kNone && main_root_[n.slot] == expr::kNoNode) {
+                    const Item& item = rules_.slot_items[n.slot];
+                    if (!settled(c.answers[item.index])) into[bit / 64] |= Word{1} << (bit % 64);
+                    continue;
+                }
+                const Word* from = open_questions(c, o, n.slot);
+                for (std::size_t w = 0; w < words_; ++w)
+                    into[w] |= from[w];
+                continue;
             }
-            const Word* from = open_questions(c, o, n.slot);
-            for (std::size_t w = 0; w < words_; ++w)
-                into[w] |= from[w];
-            return;
+            case Op::Count:
+                break;  // a number, open through whichever of its operands are unknown
+            default:
+                if (query_(node_sources_[node]) != Tri::Unknown) continue;
+                break;
         }
-        case Op::Const:
-        case Op::Known:
-            return;
-        default:
-            for (std::uint32_t i = 0; i < n.count; ++i)
-                add_open_questions(c, o, rules_.program.children[n.first + i], into);
+        walk_.insert(walk_.end(), kids + n.first, kids + n.first + n.count);
     }
 }
 
@@ -243,47 +313,81 @@ void Tracer::blocking_in_query(const Case& c, const Outcome& o, std::uint32_t sl
 
 void Tracer::blocking(const Case& c, const Outcome& o, std::uint32_t slot,
                       std::vector<std::uint32_t>& out) {
-    begin_query();
+    begin_query(o);
     blocking_in_query(c, o, slot, out);
 }
 
 // Fills `f` in place: returning the struct and copying it made the copy wait on the stores
-// just written (a store-forwarding stall), a tenth of the whole trace.
-void Tracer::facts_in_query(const Case& c, const Outcome& o, std::uint32_t slot,
+// just written (a store-forwarding stall).
+void Tracer::facts_in_query(const Case& c, const Outcome& o, const Traced& d,
                             std::vector<std::uint32_t>& pool, TraceFacts& f) {
-    f = TraceFacts{};
-    f.slot = slot;
-    Tri status = o.slots[slot].status;
-    if (status == Tri::Unknown) {
+    const Tri status = o.slots[d.slot].status;
+    f.slot = d.slot;
+    f.failing_node = expr::kNoNode;
+    f.failed_on_unless = false;
+    f.blocking_begin = 0;
+    f.blocking_count = 0;
+    if (status == Tri::False && d.main != expr::kNoNode) {
+        if (truth(o, d.main) == Tri::False) {
+            f.failing_node = descend(o, d.main);
+        } else if (d.unless != expr::kNoNode) {
+            f.failing_node = d.unless;
+            f.failed_on_unless = true;
+        }
+    } else if (status == Tri::Unknown) {
         f.blocking_begin = static_cast<std::uint32_t>(pool.size());
-        blocking_in_query(c, o, slot, pool);
+        blocking_in_query(c, o, d.slot, pool);
         f.blocking_count = static_cast<std::uint32_t>(pool.size()) - f.blocking_begin;
-        return;
-    }
-    std::uint32_t main = main_root_[slot], unless = unless_root_[slot];
-    if (status != Tri::False || main == expr::kNoNode) return;
-    if (truth(o, main) == Tri::False) {
-        f.failing_node = first_false(o, main);
-    } else if (unless != expr::kNoNode) {
-        f.failing_node = unless;
-        f.failed_on_unless = true;
     }
 }
 
 TraceFacts Tracer::facts(const Case& c, const Outcome& o, std::uint32_t slot,
                          std::vector<std::uint32_t>& pool) {
-    begin_query();
+    begin_query(o);
     TraceFacts f;
-    facts_in_query(c, o, slot, pool, f);
+    facts_in_query(c, o, traced(slot), pool, f);
     return f;
 }
 
+// The same as facts_in_query for every entry, in one loop with everything it reads held in
+// locals (most entries are not fired and only need their first false part).
 void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
-    begin_query();  // one query: every entry shares what earlier entries worked out
-    out.entries.resize(traced_.size());
+    begin_query(o);  // one query: every entry shares what earlier entries worked out
+    const std::size_t n = traced_.size();
+    out.entries.resize(n);
     out.blocking.clear();
-    for (std::size_t i = 0; i < traced_.size(); ++i)
-        facts_in_query(c, o, traced_[i], out.blocking, out.entries[i]);
+    const expr::Machine& m = rules_.machine;
+    const FalsePartFinder parts{m.shapes.data(),
+                                rules_.program.children.data(),
+                                child_sources_.data(),
+                                {o.truths.data(), m.inner_steps.data(), m.step_tables.data()}};
+    const SlotResult* slots = o.slots.data();
+    const Traced* traced = traced_.data();
+    TraceFacts* entries = out.entries.data();
+    for (std::size_t i = 0; i < n; ++i) {
+        const Traced& d = traced[i];
+        TraceFacts& f = entries[i];
+        const Tri status = slots[d.slot].status;
+        f.slot = d.slot;
+        f.failing_node = expr::kNoNode;
+        f.failed_on_unless = false;
+        f.blocking_begin = 0;
+        f.blocking_count = 0;
+        if (status == Tri::False) {
+            if (d.main == expr::kNoNode) continue;
+            // Without `unless`, the condition's cell is the slot's: false, as just read.
+            if (d.main_source == d.slot || parts.truth(d.main_source) == Tri::False) {
+                f.failing_node = parts.descend(d.main);
+            } else if (d.unless != expr::kNoNode) {
+                f.failing_node = d.unless;
+                f.failed_on_unless = true;
+            }
+        } else if (status == Tri::Unknown) {
+            f.blocking_begin = static_cast<std::uint32_t>(out.blocking.size());
+            blocking_in_query(c, o, d.slot, out.blocking);
+            f.blocking_count = static_cast<std::uint32_t>(out.blocking.size()) - f.blocking_begin;
+        }
+    }
 }
 
 std::vector<std::uint32_t> blocking_questions(const RuleSet& rules, const Case& c, const Outcome& o,

@@ -53,6 +53,20 @@ struct CompactTrace {
 
 class Tracer {
   public:
+    static constexpr std::uint32_t kInner = 1u << 31;  // see source_of
+
+    // Reads a truth where it is: a cell, or (kInner | i) the machine's i-th inner step.
+    struct TruthReader {
+        const Tri* t = nullptr;
+        const expr::Step* inner = nullptr;
+        const Tri* tables = nullptr;
+        Tri operator()(std::uint32_t source) const {
+            if (!(source & kInner)) [[likely]]
+                return t[source];
+            return expr::step_result(inner[source & ~kInner], tables, t);
+        }
+    };
+
     explicit Tracer(const RuleSet& rules);
     const RuleSet& rules() const { return rules_; }
     // A buffer callers may fill with blocking() instead of allocating their own.
@@ -75,30 +89,45 @@ class Tracer {
     // order), worked out once per slot and query and reused by every slot that reads it: a
     // whole trace costs one pass over the rule set, not one search per undetermined rule.
     using Word = std::uint64_t;
-    void begin_query();
+    struct Traced {
+        std::uint32_t slot, main, unless;  // the definition's roots, or kNoNode
+        std::uint32_t main_source;         // where `main`'s truth is read (source_of)
+    };
+    Traced traced(std::uint32_t slot) const {
+        const std::uint32_t main = main_root_[slot];
+        return {slot, main, unless_root_[slot],
+                main == expr::kNoNode ? expr::kNoCell : source_of(main)};
+    }
+    // Where a yes/no node's truth is read: its cell, or kInner | its inner step (machine.hpp).
+    std::uint32_t source_of(std::uint32_t node) const;
+    std::uint32_t descend(const Outcome& o, std::uint32_t node) const;
+    void begin_query(const Outcome& o);
     const Word* open_questions(const Case& c, const Outcome& o, std::uint32_t slot);
     void add_open_questions(const Case& c, const Outcome& o, std::uint32_t node, Word* into);
     void append_slots(const Word* set, std::vector<std::uint32_t>& out) const;
     void blocking_in_query(const Case& c, const Outcome& o, std::uint32_t slot,
                            std::vector<std::uint32_t>& out);
-    void facts_in_query(const Case& c, const Outcome& o, std::uint32_t slot,
+    void facts_in_query(const Case& c, const Outcome& o, const Traced& d,
                         std::vector<std::uint32_t>& pool, TraceFacts& into);
     // A condition node's value in `o` (loads and constants are read from where they live).
     Value value(const Outcome& o, std::uint32_t node) const;
-    // A yes/no node's truth: one byte read from its cell.
-    Tri truth(const Outcome& o, std::uint32_t node) const {
-        return o.truths[rules_.machine.node_cells[node]];
-    }
+    // A yes/no node's truth: read from its cell, or worked out from the cells around it.
+    Tri truth(const Outcome& o, std::uint32_t node) const;
+    Tri worked_out(const Outcome& o, std::uint32_t node) const;
 
     const RuleSet& rules_;
-    std::size_t words_ = 0;                   // per set
-    std::vector<std::uint32_t> bit_of_;       // by slot: its question's bit, or kNone
-    std::vector<std::uint32_t> slot_of_bit_;  // by bit: the question's slot
-    std::vector<std::uint32_t> main_root_;    // by slot: its condition's root, or kNoNode
-    std::vector<std::uint32_t> unless_root_;  // by slot: its `unless` root, or kNoNode
-    std::vector<std::uint32_t> traced_;       // the slots a trace covers, in its order
-    std::vector<Word> sets_;                  // by slot, words_ each
-    std::vector<std::uint32_t> done_;         // by slot: the query stamp its set belongs to
+    std::size_t words_ = 0;                     // per set
+    std::vector<std::uint32_t> bit_of_;         // by slot: its question's bit, or kNone
+    std::vector<std::uint32_t> slot_of_bit_;    // by bit: the question's slot
+    std::vector<std::uint32_t> main_root_;      // by slot: its condition's root, or kNoNode
+    std::vector<std::uint32_t> unless_root_;    // by slot: its `unless` root, or kNoNode
+    std::vector<Traced> traced_;                // the slots a trace covers, in its order
+    std::vector<std::uint32_t> child_sources_;  // parallel to Program::children: source_of
+    std::vector<std::uint32_t> node_sources_;   // by node: source_of
+    TruthReader query_;                         // the outcome of the query under way
+    std::vector<std::uint32_t> walk_;           // nodes still to look at, add_open_questions
+    std::vector<Word> sets_;                    // by slot, words_ each
+    std::vector<std::uint32_t> done_;           // by slot: the query stamp its set belongs to
     std::vector<Word> scratch_;
     std::vector<std::uint32_t> scratch_slots_;
     std::uint32_t stamp_ = 0;

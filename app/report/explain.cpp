@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/evaluate.hpp"
 #include "engine/expr/eval.hpp"
 #include "words.hpp"
 
@@ -72,12 +73,7 @@ class Explainer {
     }
 
   private:
-    Tri truth(std::uint32_t node) const {
-        const Outcome& o = e_.outcome;
-        return expr::node_value(p_, rules_.machine, o.values.data(), o.truths.data(),
-                                o.node_values.data(), node)
-            .truth;
-    }
+    Tri truth(std::uint32_t node) const { return node_truth(rules_, e_.outcome, node); }
 
     void add(std::vector<std::string>& out, std::string s) {
         if (!s.empty() && said_.insert(s).second) out.push_back(std::move(s));

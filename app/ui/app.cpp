@@ -62,12 +62,14 @@ struct Platform {
 };
 
 // The font and style for the current settings and the monitor's content scale. Returns ""
-// or what went wrong reading the theme's colours (the colours last read stay in use).
-std::string apply_look(GLFWwindow* window, const Settings& s, bool rebuild_device_objects) {
+// or what went wrong reading the theme's colours (the colours last read stay in use). The
+// fonts are left as they are when already built at this scale.
+std::string apply_look(GLFWwindow* window, const Settings& s, bool rebuild_device_objects,
+                       float built_scale = 0) {
     float xs = 1, ys = 1;
     glfwGetWindowContentScale(window, &xs, &ys);
     float scale = s.font_scale * xs;
-    load_fonts(scale);
+    if (scale != built_scale) load_fonts(scale);
     std::string theme_error = apply_theme(s.theme, scale);
     if (rebuild_device_objects) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -76,10 +78,26 @@ std::string apply_look(GLFWwindow* window, const Settings& s, bool rebuild_devic
     return theme_error;
 }
 
+// What the window shows before anything is drawn, read from files and worked out on a third
+// thread while the window and the OpenGL context open: the font atlas (its glyphs rasterised
+// at the content scale most monitors have, 1) and the icon.
+struct Look {
+    std::unique_ptr<ImFontAtlas> atlas = std::make_unique<ImFontAtlas>();
+    float scale = 0;
+    std::vector<IconImage> icons;
+    std::string icon_error;
+};
+
+Look prepare_look(float font_scale) {
+    Look look;
+    look.scale = font_scale;
+    load_fonts(*look.atlas, look.scale);
+    look.icons = read_window_icons(assets_folder(), look.icon_error);
+    return look;
+}
+
 // The icon the window manager shows; a missing size is reported, never fatal.
-std::string set_window_icon(GLFWwindow* window) {
-    std::string error;
-    std::vector<IconImage> icons = read_window_icons(assets_folder(), error);
+std::string set_window_icon(GLFWwindow* window, std::vector<IconImage>& icons, std::string error) {
     std::vector<GLFWimage> images;
     for (auto& icon : icons)
         images.push_back({icon.width, icon.height, icon.rgba.data()});
@@ -252,6 +270,8 @@ int run(int argc, char** argv) {
         return p;
     });
 
+    auto look = std::async(std::launch::async, prepare_look, settings.font_scale);
+
     // A case or step that cannot be opened is the first thing to report, window or not.
     auto stop = [&prepared](int code) {
         Prepared p = prepared.get();
@@ -259,6 +279,7 @@ int run(int argc, char** argv) {
     };
 
     glfwSetErrorCallback(glfw_error);
+    std::unique_ptr<ImFontAtlas> atlas;  // shared with the ImGui context: outlives it
     Platform platform;
     if (!glfwInit()) {
         std::fprintf(stderr, "continuum: no display available (use a subcommand, or xvfb-run)\n");
@@ -282,15 +303,18 @@ int run(int argc, char** argv) {
     }
 
     mark("window and OpenGL context");
+    Look ready_look = look.get();
+    atlas = std::move(ready_look.atlas);
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(atlas.get());
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.IniFilename = nullptr;  // the layout is fixed; settings.json holds what is remembered
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    const std::string theme_error = apply_look(window, settings, false);
-    const std::string icon_error = set_window_icon(window);
+    const std::string theme_error = apply_look(window, settings, false, ready_look.scale);
+    const std::string icon_error =
+        set_window_icon(window, ready_look.icons, std::move(ready_look.icon_error));
     ImGui_ImplOpenGL3_CreateDeviceObjects();  // shaders and font texture, before the first frame
     mark("fonts, theme and shaders");
 

@@ -3,9 +3,15 @@
 // so a change of scale rebuilds the atlas (and the renderer re-uploads it).
 #pragma once
 
+struct ImFontAtlas;
+
 namespace continuum::ui {
 
-// Rebuilds io.Fonts and fills fonts(); false (with ImGui's built-in font) when DejaVu is missing.
+// Rebuilds `atlas` (rasterising every glyph) and fills fonts(); false (with ImGui's built-in
+// font) when DejaVu is missing. Needs no ImGui context: the window's first atlas is built on
+// another thread while the window opens.
+bool load_fonts(ImFontAtlas& atlas, float pixel_scale);
+// The same for the current context's io.Fonts.
 bool load_fonts(float pixel_scale);
 
 }  // namespace continuum::ui

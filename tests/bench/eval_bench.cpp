@@ -87,13 +87,15 @@ void BM_EvalWithTextTrace_Surrey(benchmark::State& state) {
 }
 BENCHMARK(BM_EvalWithTextTrace_Surrey)->Unit(benchmark::kMicrosecond);
 
-// How much of a rule set's evaluation code runs as table look-ups and how much takes the slow path.
-void count_instructions(benchmark::State& state, const eng::RuleSet& rules) {
-    std::size_t slow = 0;
-    for (const auto& in : rules.machine.code)
-        slow += static_cast<std::uint8_t>(in.code) >= continuum::engine::expr::kTableCodes;
-    state.counters["instructions"] = static_cast<double>(rules.machine.code.size());
-    state.counters["slow_path"] = static_cast<double>(slow);
+// How the rule set's evaluation code is made up: table steps, and the operations of other
+// kinds (number and count tests, questions that apply only sometimes, combinations, the rest).
+void count_operations(benchmark::State& state, const eng::RuleSet& rules) {
+    const auto& m = rules.machine;
+    state.counters["steps"] = static_cast<double>(m.steps.size());
+    state.counters["other_ops"] =
+        static_cast<double>(m.number_tests.size() + m.count_tests.size() + m.asked.size() +
+                            m.combination_ops.size() + m.node_ops.size());
+    state.counters["runs"] = static_cast<double>(m.runs.size());
 }
 
 // Without the trace: the part what-could-change and impact analysis repeat many times.
@@ -106,7 +108,7 @@ void BM_EvalOnly_Surrey(benchmark::State& state) {
         benchmark::DoNotOptimize(out.level);
     }
     state.SetItemsProcessed(state.iterations());
-    count_instructions(state, *surrey().rules);
+    count_operations(state, *surrey().rules);
 }
 BENCHMARK(BM_EvalOnly_Surrey)->Unit(benchmark::kMicrosecond);
 
@@ -160,11 +162,7 @@ void BM_EvalOnly_Generated(benchmark::State& state) {
         benchmark::DoNotOptimize(out.level);
     }
     state.SetItemsProcessed(state.iterations());
-    state.counters["instructions"] = static_cast<double>(g.rules->machine.code.size());
-    std::size_t slow = 0;
-    for (const auto& in : g.rules->machine.code)
-        slow += static_cast<std::uint8_t>(in.code) >= continuum::engine::expr::kTableCodes;
-    state.counters["slow_path"] = static_cast<double>(slow);
+    count_operations(state, *g.rules);
 }
 BENCHMARK(BM_EvalOnly_Generated)->Arg(200)->Arg(1000)->Unit(benchmark::kMicrosecond);
 

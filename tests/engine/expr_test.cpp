@@ -8,6 +8,7 @@
 #include "fixture.hpp"
 
 #include <filesystem>
+#include <functional>
 
 using namespace continuum::engine;
 
@@ -335,54 +336,92 @@ TEST_CASE("a choice comparison reads the answer only while its question may appl
 }
 
 TEST_CASE("the evaluation code reads every cell only after it is written", "[expr]") {
-    // One forward pass over the instructions is the whole evaluation, so each must come after
-    // whatever it reads: constants and always-asked questions first, then in order.
+    // One forward pass over the runs is the whole evaluation, so each operation must come
+    // after whatever it reads: constants and always-asked questions first, then in order.
     using namespace continuum::engine::expr;
-    auto loaded = continuum::engine::load_ruleset(std::filesystem::path(CONTINUUM_SOURCE_DIR) /
-                                                  "rules" / "surrey");
-    REQUIRE(loaded.ok());
-    const RuleSet& rs = *loaded.rules;
-    const Machine& m = rs.machine;
-    const Program& p = rs.program;
-    std::vector<bool> written(m.cell_count, false);
-    for (std::uint32_t k = m.constant_base; k < m.constant_base + p.constants.size(); ++k)
-        written[k] = true;
-    for (std::uint32_t cell = 0; cell < m.cell_count; ++cell)
-        if (m.initial[cell] == Tri::True && cell >= m.constant_base) written[cell] = true;
-    auto set_question = [&](std::uint32_t q) {
-        written[rs.questions[q].slot] = true;
-        if (m.option_cells[q] != kNoCell)
-            for (std::size_t k = 0; k < rs.questions[q].choice_ids.size(); ++k)
-                written[m.option_cells[q] + k] = true;
-    };
-    for (std::uint32_t q : m.always_asked)
-        set_question(q);
-    REQUIRE(m.code.size() > 100);
-    for (std::size_t i = 0; i < m.code.size(); ++i) {
-        const Instr& in = m.code[i];
-        INFO("instruction " << i);
-        switch (in.code) {
-            case Code::Node: {
-                const Node& n = p.nodes[in.a];
-                if (n.op == Op::Known || n.op == Op::DaysSince) CHECK(written[n.slot]);
-                for (std::uint32_t k = 0; k < n.count; ++k)
-                    CHECK(written[m.node_cells[p.child(n, k)]]);
-                break;
+    for (const char* set : {"surrey", "london-4"}) {
+        INFO(set);
+        auto loaded = continuum::engine::load_ruleset(std::filesystem::path(CONTINUUM_SOURCE_DIR) /
+                                                      "rules" / set);
+        REQUIRE(loaded.ok());
+        const RuleSet& rs = *loaded.rules;
+        const Machine& m = rs.machine;
+        const Program& p = rs.program;
+        std::vector<bool> cell(m.cell_count, false), reg(m.register_count, false);
+        for (std::uint32_t k = 0; k < p.constants.size(); ++k)
+            cell[m.constant_base + k] = true;
+        cell[m.false_cell] = true;
+        for (std::uint32_t slot = rs.questions.size(); slot < rs.slot_count; ++slot)
+            if (m.initial[slot] == Tri::True) cell[slot] = true;  // holds without a condition
+        auto set_question = [&](std::uint32_t q) {
+            cell[q] = true;
+            if (m.slot_registers[q] != kNoCell) reg[m.slot_registers[q]] = true;
+            for (std::uint32_t k = 0; k < m.option_counts[q]; ++k)
+                cell[m.option_cells[q] + k] = true;
+        };
+        for (std::uint32_t q : m.yes_no_asked)
+            set_question(q);
+        for (std::uint32_t q : m.other_asked)
+            set_question(q);
+        auto read_slot = [&](std::uint32_t slot) {
+            const std::uint32_t r = m.slot_registers[slot];
+            CHECK((r != kNoCell ? reg[r] : cell[slot]));
+        };
+        // What a node worked out on its own reads: its operands' cells and registers.
+        std::function<void(std::uint32_t)> reads_of = [&](std::uint32_t node) {
+            const Node& n = p.nodes[node];
+            if (n.op == Op::Known || n.op == Op::DaysSince) return read_slot(n.slot);
+            for (std::uint32_t i = 0; i < n.count; ++i) {
+                const std::uint32_t k = p.child(n, i);
+                const Node& c = p.nodes[k];
+                if (c.op == Op::Load)
+                    read_slot(c.slot);
+                else if (c.type == ValueType::Bool && c.op != Op::Const)
+                    CHECK(m.node_cells[k] != kNoCell);
+                else if (c.op != Op::Const)
+                    reads_of(k);
+                if (c.type == ValueType::Bool && m.node_cells[k] != kNoCell)
+                    CHECK(cell[m.node_cells[k]]);
             }
-            case Code::Question:
-                CHECK(written[in.b]);
-                set_question(in.a);
-                continue;
-            case Code::Combination:
-                for (std::uint32_t r : rs.combinations[in.a].counted)
-                    CHECK(written[rs.rules[r].slot]);
-                break;
-            default:
-                CHECK(written[in.a]);
-                CHECK(written[in.b]);
+        };
+        REQUIRE(m.steps.size() > 30);
+        for (const Run& run : m.runs) {
+            for (std::uint32_t i = run.begin; i < run.end; ++i) {
+                switch (run.kind) {
+                    case RunKind::Steps:
+                        for (std::uint32_t in : m.steps[i].in)
+                            CHECK(cell[in]);
+                        cell[m.steps[i].out] = true;
+                        break;
+                    case RunKind::NumberTests:
+                        CHECK(reg[m.number_tests[i].reg]);
+                        cell[m.number_tests[i].out] = true;
+                        break;
+                    case RunKind::CountTests: {
+                        const CountTest& t = m.count_tests[i];
+                        for (std::uint32_t k = 0; k < t.count; ++k)
+                            CHECK(cell[m.count_cells[t.first + k]]);
+                        cell[t.out] = true;
+                        break;
+                    }
+                    case RunKind::Questions:
+                        CHECK(cell[m.asked[i].visible]);
+                        set_question(m.asked[i].question);
+                        break;
+                    case RunKind::Combinations:
+                        for (const CountedRule& r :
+                             m.combinations[m.combination_ops[i].combination])
+                            CHECK(cell[r.slot]);
+                        cell[m.combination_ops[i].out] = true;
+                        break;
+                    case RunKind::Nodes:
+                        reads_of(m.node_ops[i]);
+                        cell[m.node_cells[m.node_ops[i]]] = true;
+                        break;
+                }
+            }
         }
-        written[in.out] = true;
+        for (std::uint32_t slot = 0; slot < rs.slot_count; ++slot)
+            CHECK(cell[slot]);
     }
-    for (const Definition& d : m.definitions)
-        CHECK(written[d.slot]);
 }

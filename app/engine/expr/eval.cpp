@@ -2,26 +2,49 @@
 
 namespace continuum::engine::expr {
 
+namespace {
+
+// A number (or date) comparison for one operator: the rules every comparison follows, written
+// once for each operator so that a run of one operator compiles to a tight loop.
+template <CmpOp op>
+Tri compare_as(const Value& a, const Value& b) {
+    if constexpr (op == CmpOp::Less) {
+        if (a.hi < b.lo) return Tri::True;
+        if (a.lo >= b.hi) return Tri::False;
+        return Tri::Unknown;
+    } else if constexpr (op == CmpOp::LessEqual) {
+        if (a.hi <= b.lo) return Tri::True;
+        if (a.lo > b.hi) return Tri::False;
+        return Tri::Unknown;
+    } else if constexpr (op == CmpOp::Greater) {
+        return compare_as<CmpOp::Less>(b, a);
+    } else if constexpr (op == CmpOp::GreaterEqual) {
+        return compare_as<CmpOp::LessEqual>(b, a);
+    } else if constexpr (op == CmpOp::Equal) {
+        if (a.lo == a.hi && b.lo == b.hi && a.lo == b.lo) return Tri::True;
+        if (a.hi < b.lo || b.hi < a.lo) return Tri::False;
+        return Tri::Unknown;
+    } else {
+        return tri_not(compare_as<CmpOp::Equal>(a, b));
+    }
+}
+
+}  // namespace
+
 Tri compare_numbers(CmpOp op, const Value& a, const Value& b) {
     switch (op) {
         case CmpOp::Less:
-            if (a.hi < b.lo) return Tri::True;
-            if (a.lo >= b.hi) return Tri::False;
-            return Tri::Unknown;
+            return compare_as<CmpOp::Less>(a, b);
         case CmpOp::LessEqual:
-            if (a.hi <= b.lo) return Tri::True;
-            if (a.lo > b.hi) return Tri::False;
-            return Tri::Unknown;
+            return compare_as<CmpOp::LessEqual>(a, b);
         case CmpOp::Greater:
-            return compare_numbers(CmpOp::Less, b, a);
+            return compare_as<CmpOp::Greater>(a, b);
         case CmpOp::GreaterEqual:
-            return compare_numbers(CmpOp::LessEqual, b, a);
+            return compare_as<CmpOp::GreaterEqual>(a, b);
         case CmpOp::Equal:
-            if (a.lo == a.hi && b.lo == b.hi && a.lo == b.lo) return Tri::True;
-            if (a.hi < b.lo || b.hi < a.lo) return Tri::False;
-            return Tri::Unknown;
+            return compare_as<CmpOp::Equal>(a, b);
         case CmpOp::NotEqual:
-            return tri_not(compare_numbers(CmpOp::Equal, a, b));
+            return compare_as<CmpOp::NotEqual>(a, b);
     }
     return Tri::Unknown;
 }
@@ -34,29 +57,6 @@ Tri compare_points(CmpOp op, bool a_known, std::int32_t a, bool b_known, std::in
 }
 
 namespace {
-
-// Operands that are not yes/no (numbers, dates, choices) by kind: node values, slot values,
-// constants (see OperandKind). Yes/no operands are read from their truth cells instead.
-struct Operands {
-    const Value* base[3];
-    const Value& operator[](std::uint32_t ref) const {
-        return base[ref >> 30][ref & kOperandIndexMask];
-    }
-};
-
-Tri compare(const Node& n, const Value& a, const Value& b) {
-    switch (n.operand_type) {
-        case ValueType::Number:
-        case ValueType::Date:
-            return compare_numbers(n.cmp, a, b);
-        case ValueType::Choice:
-            return compare_points(n.cmp, a.choice >= 0, a.choice, b.choice >= 0, b.choice);
-        case ValueType::Bool:
-        case ValueType::Text:
-            break;
-    }
-    return Tri::Unknown;
-}
 
 Tri in_set(const Program& p, const Node& n, const Value& v) {
     if (n.operand_type == ValueType::Choice) {
@@ -75,63 +75,186 @@ Tri in_set(const Program& p, const Node& n, const Value& v) {
     return any_possible ? Tri::Unknown : Tri::False;
 }
 
+std::uint32_t child(const Program& p, const Node& n, std::uint32_t i) {
+    return p.children[n.first + i];
+}
+
+// The first option cell of the choice question a node loads, or kNoCell.
+std::uint32_t loaded_options(const Program& p, const Machine& m, std::uint32_t node) {
+    const Node& n = p.nodes[node];
+    if (n.op != Op::Load || n.type != ValueType::Choice) return kNoCell;
+    return n.slot < m.question_slots ? m.option_cells[n.slot] : kNoCell;
+}
+
+// A count's value: [true, true + unknown] of its operands.
+Value count_of(const CaseCells& c, const Node& n) {
+    double yes = 0, maybe = 0;
+    for (std::uint32_t i = 0; i < n.count; ++i) {
+        Tri t = truth_of(c, child(*c.program, n, i));
+        if (t == Tri::True)
+            yes += 1;
+        else if (t == Tri::Unknown)
+            maybe += 1;
+    }
+    return Value::range(yes, yes + maybe);
+}
+
+Value days_since_of(const CaseCells& c, const Node& n) {
+    const Value d = slot_value_of(c, n.slot);
+    return d.known ? Value::number(c.referral_day - d.lo) : Value::unknown();
+}
+
+// A number node worked out from its operands: they are cheap enough to need no register.
+Value work_out_value(const CaseCells& c, std::uint32_t node) {
+    const Node& n = c.program->nodes[node];
+    switch (n.op) {
+        case Op::Count:
+            return count_of(c, n);
+        case Op::DaysSince:
+            return days_since_of(c, n);
+        default:
+            return Value::unknown();
+    }
+}
+
 }  // namespace
 
-void evaluate_node(const EvalContext& ctx, std::uint32_t id) {
-    const Program& p = *ctx.program;
-    const Machine& m = *ctx.machine;
-    const Node& n = p.nodes[id];
-    const Operands in{{ctx.node_values, ctx.facts, p.constants.data()}};
-    const std::uint32_t* ops = p.operands.data() + n.first;
-    Tri* truths = ctx.truths;
-    auto truth = [&](std::uint32_t i) { return truths[m.node_cells[p.children[n.first + i]]]; };
-    Tri t = Tri::Unknown;
+std::uint32_t choice_option_cell(const Program& p, const Machine& m, std::uint32_t node) {
+    const Node& n = p.nodes[node];
+    if (n.op != Op::Compare || n.operand_type != ValueType::Choice || n.count != 2 ||
+        (n.cmp != CmpOp::Equal && n.cmp != CmpOp::NotEqual))
+        return kNoCell;
+    std::uint32_t a = child(p, n, 0), b = child(p, n, 1);
+    if (p.nodes[a].op == Op::Const) std::swap(a, b);
+    const std::uint32_t first = loaded_options(p, m, a);
+    if (first == kNoCell || p.nodes[b].op != Op::Const) return kNoCell;
+    const std::int32_t choice = p.constants[p.nodes[b].slot].choice;
+    if (choice < 0 || static_cast<std::uint32_t>(choice) >= m.option_counts[p.nodes[a].slot])
+        return kNoCell;
+    return first + static_cast<std::uint32_t>(choice);
+}
+
+Value slot_value_of(const CaseCells& c, std::uint32_t slot) {
+    const std::uint32_t reg = c.machine->slot_registers[slot];
+    return reg != kNoCell ? c.numbers[reg] : Value::boolean(c.truths[slot]);
+}
+
+Value value_of(const CaseCells& c, std::uint32_t node) {
+    const Program& p = *c.program;
+    const Node& n = p.nodes[node];
+    if (n.op == Op::Load) return slot_value_of(c, n.slot);
+    if (n.op == Op::Const) return p.constants[n.slot];
+    if (n.type == ValueType::Bool) return Value::boolean(truth_of(c, node));
+    return work_out_value(c, node);
+}
+
+Tri work_out_truth(const CaseCells& c, std::uint32_t node) {
+    const Program& p = *c.program;
+    const Machine& m = *c.machine;
+    const Node& n = p.nodes[node];
     switch (n.op) {
         case Op::Const:
+            return p.constants[n.slot].truth;
         case Op::Load:
+            return c.truths[n.slot];
         case Op::Not:
-        case Op::And:
-        case Op::Or:
-            return;  // read in place, or run as truth-table instructions (machine.hpp)
+            return tri_not(truth_of(c, child(p, n, 0)));
+        case Op::And: {
+            Tri t = Tri::True;
+            for (std::uint32_t i = 0; i < n.count; ++i)
+                t = tri_and(t, truth_of(c, child(p, n, i)));
+            return t;
+        }
+        case Op::Or: {
+            Tri t = Tri::False;
+            for (std::uint32_t i = 0; i < n.count; ++i)
+                t = tri_or(t, truth_of(c, child(p, n, i)));
+            return t;
+        }
         case Op::Compare:
-            if (n.operand_type == ValueType::Bool) {
-                Tri a = truth(0), b = truth(1);
-                t = compare_points(n.cmp, a != Tri::Unknown, static_cast<std::int32_t>(a),
-                                   b != Tri::Unknown, static_cast<std::int32_t>(b));
-            } else {
-                t = compare(n, in[ops[0]], in[ops[1]]);
+            switch (n.operand_type) {
+                case ValueType::Bool: {
+                    Tri a = truth_of(c, child(p, n, 0)), b = truth_of(c, child(p, n, 1));
+                    return compare_points(n.cmp, a != Tri::Unknown, static_cast<std::int32_t>(a),
+                                          b != Tri::Unknown, static_cast<std::int32_t>(b));
+                }
+                case ValueType::Choice: {
+                    // "q is X" is the option's own cell, set with the answer.
+                    if (const std::uint32_t option = choice_option_cell(p, m, node);
+                        option != kNoCell)
+                        return n.cmp == CmpOp::Equal ? c.truths[option] : tri_not(c.truths[option]);
+                    Value a = value_of(c, child(p, n, 0)), b = value_of(c, child(p, n, 1));
+                    return compare_points(n.cmp, a.choice >= 0, a.choice, b.choice >= 0, b.choice);
+                }
+                case ValueType::Number:
+                case ValueType::Date:
+                    return compare_numbers(n.cmp, value_of(c, child(p, n, 0)),
+                                           value_of(c, child(p, n, 1)));
+                case ValueType::Text:
+                    break;
             }
-            break;
+            return Tri::Unknown;
         case Op::InSet:
-            t = in_set(p, n, in[ops[0]]);
-            break;
-        case Op::Known:
-            // A yes/no slot (a question, or a fact, route... worked out earlier in this same
-            // evaluation) is known when its truth is; the slot values of derived definitions
-            // are only filled in after the run.
-            t = n.operand_type == ValueType::Bool ? tri(truths[n.slot] != Tri::Unknown)
-                                                  : tri(ctx.facts[n.slot].known);
-            break;
-        case Op::Count: {
-            double yes = 0, maybe = 0;
-            for (std::uint32_t i = 0; i < n.count; ++i) {
-                Tri c = truth(i);
-                if (c == Tri::True)
-                    yes += 1;
-                else if (c == Tri::Unknown)
-                    maybe += 1;
+            // A choice is in the list when one of the listed options' cells holds.
+            if (const std::uint32_t first = loaded_options(p, m, child(p, n, 0));
+                first != kNoCell && n.operand_type == ValueType::Choice) {
+                Tri t = Tri::False;
+                for (std::uint32_t i = 0; i < n.set_count; ++i)
+                    t = tri_or(t, c.truths[first + static_cast<std::uint32_t>(
+                                                       p.set_choices[n.set_first + i])]);
+                return t;
             }
-            ctx.node_values[id] = Value::range(yes, yes + maybe);
-            return;
-        }
-        case Op::DaysSince: {
-            const Value& d = ctx.facts[n.slot];
-            ctx.node_values[id] =
-                d.known ? Value::number(ctx.referral_day - d.lo) : Value::unknown();
-            return;
-        }
+            return in_set(p, n, value_of(c, child(p, n, 0)));
+        case Op::Known:
+            return tri(slot_value_of(c, n.slot).known);
+        case Op::Count:
+        case Op::DaysSince:
+            break;  // numbers
     }
-    truths[m.node_cells[id]] = t;
+    return Tri::Unknown;
+}
+
+void run_node(const CaseCells& c, Tri* truths, std::uint32_t node) {
+    truths[c.machine->node_cells[node]] = work_out_truth(c, node);
+}
+
+namespace {
+
+template <CmpOp op, bool constant_left>
+void number_tests(const NumberTest* test, const NumberTest* end, const Value* numbers, Tri* t) {
+    for (; test != end; ++test)
+        t[test->out] = constant_left ? compare_as<op>(test->constant, numbers[test->reg])
+                                     : compare_as<op>(numbers[test->reg], test->constant);
+}
+
+template <bool constant_left>
+void number_tests(CmpOp op, const NumberTest* test, const NumberTest* end, const Value* numbers,
+                  Tri* t) {
+    switch (op) {
+        case CmpOp::Less:
+            return number_tests<CmpOp::Less, constant_left>(test, end, numbers, t);
+        case CmpOp::LessEqual:
+            return number_tests<CmpOp::LessEqual, constant_left>(test, end, numbers, t);
+        case CmpOp::Greater:
+            return number_tests<CmpOp::Greater, constant_left>(test, end, numbers, t);
+        case CmpOp::GreaterEqual:
+            return number_tests<CmpOp::GreaterEqual, constant_left>(test, end, numbers, t);
+        case CmpOp::Equal:
+            return number_tests<CmpOp::Equal, constant_left>(test, end, numbers, t);
+        case CmpOp::NotEqual:
+            return number_tests<CmpOp::NotEqual, constant_left>(test, end, numbers, t);
+    }
+}
+
+}  // namespace
+
+void run_number_tests(const Run& run, const Machine& m, const Value* numbers, Tri* truths) {
+    const NumberTest* begin = m.number_tests.data() + run.begin;
+    const NumberTest* end = m.number_tests.data() + run.end;
+    if (run.constant_left)
+        number_tests<true>(run.op, begin, end, numbers, truths);
+    else
+        number_tests<false>(run.op, begin, end, numbers, truths);
 }
 
 }  // namespace continuum::engine::expr
