@@ -25,8 +25,8 @@ struct Symbol {
 struct SymbolTable {
     // Returns nullptr when the name is not defined.
     std::function<const Symbol*(std::string_view)> find;
-    // Every defined name, for "did you mean".
-    const std::vector<std::string>* names = nullptr;
+    // " (did you mean 'x'?)" for a name that is not defined, or "" (see Suggester).
+    std::function<std::string(std::string_view)> suggest;
 };
 
 struct CompileError {
