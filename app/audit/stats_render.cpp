@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/csv.hpp"
 #include "export.hpp"
 
 namespace continuum::audit {
@@ -272,7 +273,7 @@ json figures_json(const Figures& f) {
 
 // The project's one CSV field writer; every cell goes through here.
 std::string cell(const std::string& text) {
-    return csv_field(text);
+    return engine::csv_text(text);
 }
 
 void csv_row(std::ostream& out, const std::vector<std::string>& fields) {

@@ -9,6 +9,7 @@
 #include "cli.hpp"
 #include "commands.hpp"
 #include "load_rules.hpp"
+#include "terminal_text.hpp"
 
 namespace continuum::cli {
 
@@ -59,7 +60,8 @@ int run_stats(const StatsOptions& opt) {
                          .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                   << "\n";
     } else if (opt.csv) {
-        audit::write_stats_csv(std::cout, stats, by);
+        // CSV is data (its own CRLF line ends, cells neutralised), written as exact bytes.
+        audit::write_stats_csv(raw_stdout(), stats, by);
     } else {
         audit::write_stats_text(std::cout, stats, by, context);
     }
