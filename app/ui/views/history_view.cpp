@@ -452,13 +452,7 @@ void draw_history_view(const AppState& s, Scratch& scratch, Intents& out) {
     } else if (h.unavailable.empty()) {
         ImGui::TextDisabled("Reading the recorded decisions\u2026");
     }
-    if (ImGui::Button("Close (Esc)") ||
-        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
-         !ImGui::GetIO().WantTextInput)) {
-        out.push_back(intent::CloseHistory{});
-        ImGui::CloseCurrentPopup();
-    }
-    widgets::register_item("history/close");
+    if (widgets::close_view_button("history/close")) out.push_back(intent::CloseHistory{});
     ImGui::SameLine();
     if (ImGui::Button("Override figures")) out.push_back(intent::OpenOverrides{});
     widgets::register_item("history/override_figures");

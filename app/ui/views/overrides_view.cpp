@@ -276,13 +276,7 @@ void draw_overrides_view(const AppState& s, Scratch& scratch, Intents& out) {
     } else if (o.working) {
         ImGui::TextWrapped("Reading the decisions and checking the chain\u2026");
     }
-    if (ImGui::Button("Close (Esc)") ||
-        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
-         !ImGui::GetIO().WantTextInput)) {
-        out.push_back(intent::CloseOverrides{});
-        ImGui::CloseCurrentPopup();
-    }
-    widgets::register_item("overrides/close");
+    if (widgets::close_view_button("overrides/close")) out.push_back(intent::CloseOverrides{});
     widgets::capture_end();
     ImGui::EndPopup();
 }

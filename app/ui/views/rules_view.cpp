@@ -554,13 +554,7 @@ void draw_rules_view(const AppState& s, Scratch& scratch, Intents& out) {
     float close_w = ImGui::CalcTextSize("Close (Esc)").x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SetCursorPosX(
         std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - close_w));
-    if (ImGui::Button("Close (Esc)") ||
-        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
-         !ImGui::GetIO().WantTextInput)) {
-        out.push_back(intent::CloseRules{});
-        ImGui::CloseCurrentPopup();
-    }
-    widgets::register_item("rules/close");
+    if (widgets::close_view_button("rules/close")) out.push_back(intent::CloseRules{});
     ImGui::Separator();
     if (!s.rules) {
         ImGui::TextWrapped("No rule set is loaded: see Diagnostics.");
