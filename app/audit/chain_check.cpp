@@ -110,15 +110,18 @@ VerifyReport check_chain(ChainSource& rows, const std::optional<std::string>& ex
     std::string error;
     while (rows.next(row, error)) {
         std::int64_t seq = sequence_of(row.texts[0]);
-        if (seq > expected)
-            return fault(std::move(r), Fault::missing, expected,
-                         seq == expected + 1
-                             ? fmt::format("record {} is missing: the chain goes from record {} "
-                                           "to record {}.",
-                                           expected, expected - 1, seq)
-                             : fmt::format("records {} to {} are missing: the chain goes from "
-                                           "record {} to record {}.",
-                                           expected, seq - 1, expected - 1, seq));
+        if (seq > expected) {
+            // Records removed from the start leave no record before the gap to name.
+            std::string where =
+                expected == 1
+                    ? fmt::format("the chain starts at record {}", seq)
+                    : fmt::format("the chain goes from record {} to record {}", expected - 1, seq);
+            return fault(
+                std::move(r), Fault::missing, expected,
+                seq == expected + 1
+                    ? fmt::format("record {} is missing: {}.", expected, where)
+                    : fmt::format("records {} to {} are missing: {}.", expected, seq - 1, where));
+        }
         if (seq < expected)
             return fault(
                 std::move(r), Fault::changed, expected,

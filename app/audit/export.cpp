@@ -1,6 +1,7 @@
 #include "export.hpp"
 
 #include "canonical.hpp"
+#include "engine/csv.hpp"
 
 namespace continuum::audit {
 
@@ -55,18 +56,6 @@ void write_jsonl(std::ostream& out, const std::vector<DecisionRecord>& records) 
         out << dump(to_json(r)) << '\n';
 }
 
-std::string csv_field(std::string_view text) {
-    bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
-                 (!text.empty() && (text.front() == ' ' || text.back() == ' '));
-    if (!quote) return std::string(text);
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 void write_csv(std::ostream& out, const std::vector<DecisionRecord>& records) {
     out << "sequence,recorded_at,case_ref,referred_at,practitioner,role,ruleset_id,"
            "ruleset_version,ruleset_digest,suggested_level,decided_level,routes,agreed,"
@@ -100,7 +89,7 @@ void write_csv(std::ostream& out, const std::vector<DecisionRecord>& records) {
         bool first = true;
         for (const auto& f : fields) {
             if (!first) out << ',';
-            out << csv_field(f);
+            out << engine::csv_text(f);
             first = false;
         }
         out << "\r\n";

@@ -18,13 +18,10 @@ nlohmann::json to_json(const DecisionRecord& record);
 // valid UTF-8 is written with U+FFFD in its place rather than failing the export.
 void write_jsonl(std::ostream& out, const std::vector<DecisionRecord>& records);
 
-// CSV (RFC 4180): a header row, then one row per record; every field that holds a comma, a
-// double quote, a line break or leading/trailing space is quoted, with quotes doubled. Lines
-// end CRLF. Routes read "s47: suggested met, decided met; ...", answers are compact JSON; the
-// full evaluation is left to the JSONL export.
+// CSV (RFC 4180): a header row, then one row per record, each field through
+// engine::csv_text (quoted where needed, and text a spreadsheet would run as a formula
+// neutralised with an apostrophe). Lines end CRLF. Routes read "s47: suggested met, decided
+// met; ...", answers are compact JSON; the full evaluation is left to the JSONL export.
 void write_csv(std::ostream& out, const std::vector<DecisionRecord>& records);
-
-// One CSV field, quoted when it needs to be.
-std::string csv_field(std::string_view text);
 
 }  // namespace continuum::audit

@@ -500,6 +500,13 @@ bool PgStore::scan(const Query& q, const std::function<bool(DecisionRecord&&)>& 
             "consent_note ILIKE ${0})",
             params.size());
     }
+    if (q.sequences) {
+        std::string list = "{";
+        for (std::int64_t n : *q.sequences)
+            list += (list.size() > 1 ? "," : "") + std::to_string(n);
+        params.emplace_back(list + "}");
+        sql += fmt::format(" AND sequence = ANY(${}::bigint[])", params.size());
+    }
     if (q.newest)
         sql = "SELECT * FROM (" + sql + " ORDER BY sequence DESC LIMIT " +
               std::to_string(std::max<std::int64_t>(*q.newest, 0)) + ") AS newest";

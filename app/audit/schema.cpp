@@ -1,5 +1,6 @@
 #include "schema.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstring>
@@ -196,6 +197,79 @@ bool migrate(sqlite3* db, std::string& error) {
     if (!sql::exec(db, pragmas.c_str(), error)) return fail(error);
     if (!sql::exec(db, "COMMIT", error)) return fail(error);
     return true;
+}
+
+namespace {
+
+struct SchemaObject {
+    std::string type, name, table, sql;
+};
+
+// Every object in the schema but SQLite's own (its automatic indexes, its statistics).
+bool schema_objects(sqlite3* db, std::vector<SchemaObject>& out, std::string& error) {
+    sql::Statement s(db,
+                     "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master "
+                     "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name");
+    if (!s.ok()) {
+        error = sqlite3_errmsg(db);
+        return false;
+    }
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
+    if (rc != SQLITE_DONE) error = sqlite3_errmsg(db);
+    return rc == SQLITE_DONE;
+}
+
+// What a trigger made by the migrations is there for, in the words of a report.
+std::string purpose(const std::string& name) {
+    if (name == "decision_no_update") return ", which refuses changes to recorded decisions,";
+    if (name == "decision_no_delete") return ", which refuses the removal of recorded decisions,";
+    return "";
+}
+
+}  // namespace
+
+std::vector<std::string> protection_problems(sqlite3* db) {
+    std::vector<std::string> out;
+    std::string error;
+    sql::Db reference = open_with(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+    std::vector<SchemaObject> expected, found;
+    if (!reference || !migrate(reference.get(), error) ||
+        !schema_objects(reference.get(), expected, error)) {
+        out.push_back("The protection could not be checked: " + error + ".");
+        return out;
+    }
+    if (!schema_objects(db, found, error)) {
+        out.push_back("The schema cannot be read: " + error + ".");
+        return out;
+    }
+    auto find = [](const std::vector<SchemaObject>& in, const SchemaObject& like) {
+        return std::find_if(in.begin(), in.end(), [&](const SchemaObject& o) {
+            return o.type == like.type && o.name == like.name;
+        });
+    };
+    for (const auto& e : expected) {
+        auto f = find(found, e);
+        if (f == found.end())
+            out.push_back(fmt::format("The {} {}{} is missing (dropped){}.", e.type, e.name,
+                                      purpose(e.name),
+                                      e.type == "trigger" ? ": recorded decisions could be "
+                                                            "changed or removed"
+                                                          : ""));
+        else if (f->sql != e.sql || f->table != e.table)
+            out.push_back(
+                fmt::format("The {} {}{} has been altered: it is no longer the one "
+                            "continuum made.",
+                            e.type, e.name, purpose(e.name)));
+    }
+    for (const auto& f : found)
+        if (find(expected, f) == expected.end())
+            out.push_back(fmt::format(
+                "There is an extra {} {}{} that continuum did not make{}.", f.type, f.name,
+                f.table == f.name ? "" : " on " + f.table,
+                f.type == "trigger" ? ": it could change, drop or refuse what is recorded" : ""));
+    return out;
 }
 
 }  // namespace continuum::audit::schema

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <sqlite3.h>
 
@@ -47,5 +48,12 @@ sql::Db open_read_only(const std::filesystem::path& file, std::string& error);
 // programs creating the same file at once apply each migration once). Refuses, without
 // writing, a database that turns out to belong to another program.
 bool migrate(sqlite3* db, std::string& error);
+
+// What keeps the log append-only, checked apart from the hash chain: the file's tables,
+// indexes and triggers must be exactly those the migrations make (compared with a fresh
+// in-memory database built by the same migrations). A dropped or altered trigger, an altered
+// table, or an object continuum did not make (a trigger could silently drop or rewrite
+// appends) is one plain sentence each; none when the protection is whole.
+std::vector<std::string> protection_problems(sqlite3* db);
 
 }  // namespace continuum::audit::schema

@@ -215,6 +215,15 @@ bool SqliteStore::append(DecisionRecord& record, std::string& error, AppendFailu
 
     rc = insert(texts, r.hash);
     if (rc != SQLITE_DONE) return fail(rc);
+    if (!kept_as_written(texts, r.hash)) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        error = fmt::format(
+            "The decision was not recorded: the audit file did not keep it as written, so its "
+            "protection has been tampered with (run continuum audit verify {}). Nothing was "
+            "written.",
+            path_.string());
+        return false;
+    }
     rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) return fail(rc);
     record = std::move(r);
@@ -234,6 +243,17 @@ int SqliteStore::insert(const FieldTexts& texts, const std::string& hash) {
         insert.bind(i++, t);
     insert.bind(i, hash);
     return insert.step();
+}
+
+bool SqliteStore::kept_as_written(const FieldTexts& texts, const std::string& hash) const {
+    sql::Statement s(db_, "SELECT " + rows::columns() + " FROM decision WHERE sequence = ?");
+    if (!s.ok()) return false;
+    s.bind(1, static_cast<std::int64_t>(std::strtoll(texts[0].c_str(), nullptr, 10)));
+    if (s.step() != SQLITE_ROW) return false;
+    int column = 0;
+    for (const auto& t : texts)
+        if (s.text(column++) != t) return false;
+    return s.text(column) == hash && s.step() == SQLITE_DONE;
 }
 
 bool SqliteStore::import_exact(const std::vector<DecisionRecord>& records, std::string& error) {
@@ -278,6 +298,11 @@ bool SqliteStore::import_exact(const std::vector<DecisionRecord>& records, std::
                             record.sequence, path_.string(), last));
         rc = insert(texts, record.hash);
         if (rc != SQLITE_DONE) return fail(append_failure(db_, rc, path_));
+        if (!kept_as_written(texts, record.hash))
+            return fail(
+                fmt::format("{} did not keep record {} as written: its protection has "
+                            "been tampered with",
+                            path_.string(), record.sequence));
         last = record.sequence;
         last_hash = record.hash;
     }
@@ -326,6 +351,10 @@ bool SqliteStore::scan(const Query& q, const std::function<bool(DecisionRecord&&
         std::string slot = "?" + std::to_string(params.size());
         for (auto at = sql.find("?1x"); at != std::string::npos; at = sql.find("?1x"))
             sql.replace(at, 3, slot);
+    }
+    if (q.sequences) {
+        sql += " AND sequence IN (SELECT value FROM json_each(?))";
+        params.push_back(nlohmann::json(*q.sequences).dump());
     }
     if (q.newest)
         sql = "SELECT * FROM (" + sql + " ORDER BY sequence DESC LIMIT " +
@@ -395,7 +424,10 @@ class SqliteRows final : public ChainSource {
 
 VerifyReport SqliteStore::verify(const std::optional<std::string>& expected_head) const {
     SqliteRows rows(db_);
-    return check_chain(rows, expected_head, "the file");
+    VerifyReport report = check_chain(rows, expected_head, "the file");
+    report.protection_problems = schema::protection_problems(db_);
+    report.protection_ok = report.protection_problems.empty();
+    return report;
 }
 
 std::int64_t SqliteStore::count() const {

@@ -46,6 +46,10 @@ class SqliteStore final : public Store {
     SqliteStore(sqlite3* db, std::filesystem::path path, std::string read_only_reason);
     // Inserts the record's texts and hash inside the caller's transaction.
     int insert(const FieldTexts& texts, const std::string& hash);
+    // Whether the row just inserted reads back exactly as written (inside the same
+    // transaction): a trigger added to the file could otherwise drop or rewrite a decision
+    // while append() reported it recorded.
+    bool kept_as_written(const FieldTexts& texts, const std::string& hash) const;
     sqlite3* db_;
     std::filesystem::path path_;
 };

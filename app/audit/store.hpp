@@ -50,6 +50,9 @@ struct Query {
     // Default initialisers let callers write Query{.level = "level3"} without warnings.
     std::optional<std::string> from = {}, to = {}, practitioner = {}, level = {}, route = {},
                                text = {};
+    // Only these records (by sequence number): the decisions behind one figure of the
+    // override analytics, opened in History. Given but empty matches nothing.
+    std::optional<std::vector<std::int64_t>> sequences = {};
     // Only the newest N matching records (still given in chain order): what a screen can
     // show of a team store holding years of decisions.
     std::optional<std::int64_t> newest = {};

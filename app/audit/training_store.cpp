@@ -8,7 +8,7 @@
 #include <sqlite3.h>
 #include <nlohmann/json.hpp>
 
-#include "export.hpp"
+#include "engine/csv.hpp"
 #include "files.hpp"
 #include "local_db.hpp"
 #include "sqlite.hpp"
@@ -320,7 +320,7 @@ void write_training_csv(std::ostream& out, const std::vector<TrainingResult>& re
             row.push_back(engine::triggers_category(j->triggers));
         }
         for (std::size_t i = 0; i < row.size(); ++i)
-            out << (i ? "," : "") << csv_field(row[i]);
+            out << (i ? "," : "") << engine::csv_text(row[i]);
         out << "\n";
     }
 }

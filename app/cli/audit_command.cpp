@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <fstream>
 #include <iostream>
 
@@ -11,6 +12,8 @@
 #include "audit/store.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
+#include "engine/printable.hpp"
+#include "terminal_text.hpp"
 
 namespace continuum::cli {
 
@@ -19,6 +22,7 @@ namespace {
 struct AuditOptions {
     std::string file;
     std::string head;  // verify --head
+    bool head_given = false;
     std::string format, from, to, output;
     std::string destination;  // migrate
 };
@@ -30,11 +34,31 @@ std::unique_ptr<audit::Store> open_or_report(const std::string& file) {
     return store;
 }
 
+// A head is the hex SHA-256 of a record: 64 hex digits (either case). Anything else is a
+// mistyped argument, not evidence that the log was truncated.
+std::optional<std::string> head_hash(const std::string& text) {
+    if (text.size() != 64) return std::nullopt;
+    std::string lower;
+    for (char c : text) {
+        if (!std::isxdigit(static_cast<unsigned char>(c))) return std::nullopt;
+        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return lower;
+}
+
 int run_verify(const AuditOptions& opt) {
+    std::optional<std::string> expected;
+    if (opt.head_given) {
+        expected = head_hash(opt.head);
+        if (!expected) {
+            std::cerr << "error: --head '" << engine::excerpt(opt.head)
+                      << "' is not a hash: give the 64 hexadecimal digits of the head noted "
+                         "earlier (every decision report prints it).\n";
+            return kUsage;
+        }
+    }
     auto store = open_or_report(opt.file);
     if (!store) return kUsage;
-    std::optional<std::string> expected;
-    if (!opt.head.empty()) expected = opt.head;
     audit::VerifyReport r = store->verify(expected);
     // The protection is reported apart from the chain: either can fail without the other.
     for (const auto& p : r.protection_problems)
@@ -98,7 +122,7 @@ int run_export(const AuditOptions& opt) {
     auto records = store->list(q);
 
     std::ofstream file;
-    std::ostream* out = &std::cout;
+    std::ostream* out = &raw_stdout();  // the exact data, not text for the screen
     if (!opt.output.empty()) {
         int fd = ::open(opt.output.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd < 0) {
@@ -136,10 +160,14 @@ void add_audit(CLI::App& app, Action& run) {
     auto* verify = audit->add_subcommand(
         "verify", "Recompute the hash chain: exit 0 if intact, 1 naming the first bad record");
     verify->add_option("FILE", opt->file, "Audit file (SQLite) or postgresql://...")->required();
-    verify->add_option("--head", opt->head,
-                       "The head hash noted earlier (e.g. from a decision report); a file that "
-                       "does not end there is reported");
-    verify->callback([&run, opt] { run = [opt] { return run_verify(*opt); }; });
+    auto* head_option =
+        verify->add_option("--head", opt->head,
+                           "The head hash noted earlier (e.g. from a decision report); a file "
+                           "that does not end there is reported");
+    verify->callback([&run, opt, head_option] {
+        opt->head_given = head_option->count() > 0;
+        run = [opt] { return run_verify(*opt); };
+    });
 
     auto* exp = audit->add_subcommand("export", "Write recorded decisions as JSON Lines or CSV");
     exp->add_option("FILE", opt->file, "Audit file (SQLite) or postgresql://...")->required();
@@ -161,6 +189,8 @@ void add_audit(CLI::App& app, Action& run) {
     auto* head = audit->add_subcommand("head", "Print the hash of the last record");
     head->add_option("FILE", opt->file, "Audit file (SQLite) or postgresql://...")->required();
     head->callback([&run, opt] { run = [opt] { return run_head(*opt); }; });
+
+    add_audit_stats(*audit, run);
 }
 
 }  // namespace continuum::cli

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "terminal_text.hpp"
 
 namespace continuum::cli {
 
@@ -19,6 +20,7 @@ bool is_subcommand(const char* word) {
 }
 
 int run(int argc, char** argv) {
+    TerminalText escaped;  // everything printed from here on, CLI11's messages included
     CLI::App app{"continuum: a decision aid for children's services front doors"};
     app.require_subcommand(1);
     Action action;

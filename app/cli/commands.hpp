@@ -13,6 +13,7 @@ void add_test(CLI::App& app, Action& run);
 void add_eval(CLI::App& app, Action& run);
 void add_family(CLI::App& app, Action& run);
 void add_audit(CLI::App& app, Action& run);
+void add_audit_stats(CLI::App& audit, Action& run);  // stats_command.cpp
 void add_training(CLI::App& app, Action& run);
 void add_impact(CLI::App& app, Action& run);
 void add_diff(CLI::App& app, Action& run);

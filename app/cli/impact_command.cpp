@@ -1,13 +1,16 @@
 // continuum impact BASE CANDIDATE CASES.jsonl [--json] [--limit N] [--threads N]: what the
 // candidate rules would change for every case of a library, and which edits are responsible.
-// Exit 0 when the analysis ran, whatever it found (cases that cannot be read are counted and
-// listed with their line); 1 when either rule set has errors; 2 for bad arguments or a library
-// that cannot be read at all.
+// Exit 0 when every case was read and analysed, whatever it found; 1 when either rule set has
+// errors, or when some lines of the library could not be read (they are listed with their
+// line and column, and the other cases are still analysed: but figures that leave cases out
+// must not pass a script's check as complete); 2 for bad arguments, or a library of which no
+// line could be read (not a case library at all, e.g. a TOML file given by mistake).
 #include <iostream>
 
 #include "cli.hpp"
 #include "commands.hpp"
 #include "engine/impact.hpp"
+#include "engine/printable.hpp"
 #include "library_file.hpp"
 #include "load_rules.hpp"
 #include "report/impact_render.hpp"
@@ -41,9 +44,18 @@ int run_impact(const ImpactOptions& opt) {
         std::cout << report::to_json(r).dump(2) << "\n";
     else
         std::cout << report::to_text(r, opt.limit);
-    for (const auto& d : r.diagnostics.items())
+    engine::Diagnostics shown = r.diagnostics;
+    shown.cap_repeats();
+    for (const auto& d : shown.items())
         std::cerr << engine::format_diagnostic(d) << "\n";
-    return kOk;
+    if (r.failed == 0) return kOk;
+    const bool none = r.evaluated == 0;
+    std::cerr << "continuum impact: " << (none ? "none" : engine::thousands(r.failed)) << " of "
+              << engine::thousands(r.lines) << " line" << (r.lines == 1 ? "" : "s") << " of "
+              << opt.library
+              << (none ? " could be read: is it a case library (JSON Lines)?\n"
+                       : " could not be read; the figures leave those cases out\n");
+    return none ? kUsage : kFindings;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "engine/training_pack.hpp"
 #include "load_rules.hpp"
 #include "report/training_report.hpp"
+#include "terminal_text.hpp"
 
 namespace continuum::cli {
 
@@ -94,10 +95,12 @@ int run_export(const TrainingOptions& opt) {
     auto store = open_results(opt.target);
     if (!store) return kUsage;
     auto results = store->list(query_of(opt));
+    std::ostream& out = raw_stdout();  // the exact data, not text for the screen
     if (opt.format == "csv")
-        audit::write_training_csv(std::cout, results);
+        audit::write_training_csv(out, results);
     else
-        audit::write_training_jsonl(std::cout, results);
+        audit::write_training_jsonl(out, results);
+    out.flush();
     return kOk;
 }
 

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <tuple>
@@ -11,6 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "chronology_io.hpp"
+#include "json_line.hpp"
+#include "printable.hpp"
 
 namespace continuum::engine {
 
@@ -167,6 +170,9 @@ std::string set_answer(const Question& q, const RawAnswer& raw, Answer& out) {
         }
         case AnswerType::Text:
             if (raw.kind != K::String) return "is a free-text question: answer in quotes";
+            if (auto c = find_control(raw.text))
+                return fmt::format("holds the control character {} at character {}: remove it",
+                                   describe(*c), c->offset + 1);
             out.value = Value::text_present();
             out.text = raw.text;
             break;
@@ -240,21 +246,28 @@ std::string unknown_question(const RuleSet& rules, const std::string& id) {
     return fmt::format("unknown question '{}'{}", id, hint);
 }
 
+}  // namespace
+
 std::optional<DateTime> referral_time_from_toml(const toml::node& n) {
     if (auto dt = n.as_date_time()) {
         auto v = dt->get();
         if (!valid_date(v.date.year, v.date.month, v.date.day)) return std::nullopt;
-        return DateTime{day_number(v.date.year, v.date.month, v.date.day),
-                        v.time.hour * 3600 + v.time.minute * 60 + v.time.second};
+        DateTime written{day_number(v.date.year, v.date.month, v.date.day),
+                         v.time.hour * 3600 + v.time.minute * 60 + v.time.second};
+        // An offset from UTC makes it an instant: converted, never dropped (date_time.hpp).
+        if (v.offset) return england_local_time(written, v.offset->minutes);
+        return written;
     }
     if (auto d = n.as_date()) {
         auto v = d->get();
         if (!valid_date(v.year, v.month, v.day)) return std::nullopt;
         return DateTime{day_number(v.year, v.month, v.day), 9 * 3600};
     }
-    if (auto s = n.as_string()) return parse_date_time(s->get());
+    if (auto s = n.as_string()) return parse_referral_time(s->get());
     return std::nullopt;
 }
+
+namespace {
 
 // A case file gone wrong (thousands of mistyped ids, say) would bury its first faults under
 // the rest and take seconds to describe every one: after this many problems the remaining
@@ -358,7 +371,7 @@ std::optional<Case> read_case_toml(const RuleSet& rules, const std::string& path
                     "the case file needs a [case] table with ref and referred_at");
         } else {
             TableReader m(*meta, file, d, "[case]", {"ref", "referred_at", "unknown"});
-            c.ref = m.string("ref", true);
+            c.ref = m.line("ref", true);
             if (const toml::node* when = m.node("referred_at")) {
                 if (auto t = referral_time_from_toml(*when))
                     c.referred_at = *t;
@@ -379,6 +392,12 @@ std::optional<Case> read_case_toml(const RuleSet& rules, const std::string& path
 }
 
 std::optional<Case> read_case_file(const RuleSet& rules, const std::string& path, Diagnostics& d) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        d.error(path, {}, "unreadable-file",
+                "is a folder, not a case file: give the path of one case's .toml file");
+        return std::nullopt;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         d.error(path, {}, "unreadable-file", "cannot open this case file");
@@ -391,12 +410,9 @@ std::optional<Case> read_case_file(const RuleSet& rules, const std::string& path
 
 std::optional<Case> read_case_json(const RuleSet& rules, std::string_view json,
                                    const std::string& file, std::uint32_t line, Diagnostics& d) {
-    nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-        d.error(file, SourcePos{line, 1}, "json-syntax", "this line is not a JSON object");
-        return std::nullopt;
-    }
-    return read_case_json_object(rules, j, file, line, d);
+    std::optional<nlohmann::json> j = parse_json_line(json, file, line, d);
+    if (!j) return std::nullopt;
+    return read_case_json_object(rules, *j, file, line, d);
 }
 
 std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::json& j,
@@ -417,17 +433,25 @@ std::optional<Case> read_case_json_object(const RuleSet& rules, const nlohmann::
                     fmt::format("unknown key '{}'{}", key,
                                 did_you_mean(key, {"ref", "referred_at", "answers", "unknown",
                                                    "chronology"})));
-    if (j.contains("ref") && j["ref"].is_string())
+    if (j.contains("ref") && j["ref"].is_string()) {
         c.ref = j["ref"].get<std::string>();
-    else
+        if (auto ctl = find_control(c.ref, LineBreaks::Refused))
+            d.error(file, at, "control-character",
+                    fmt::format("\"ref\" holds the control character {} at character {} of the "
+                                "reference: a reference is one line of visible text",
+                                describe(*ctl), ctl->offset + 1));
+    } else {
         d.error(file, at, "missing-key", "a case needs \"ref\" (a pseudonymous reference) as text");
+    }
     std::optional<DateTime> when;
     if (j.contains("referred_at") && j["referred_at"].is_string())
-        when = parse_date_time(j["referred_at"].get<std::string>());
+        when = parse_referral_time(j["referred_at"].get<std::string>());
     if (when)
         c.referred_at = *when;
     else
-        d.error(file, at, "bad-value", "a case needs \"referred_at\" like \"2026-11-23T09:40:00\"");
+        d.error(file, at, "bad-value",
+                "a case needs \"referred_at\" like \"2026-11-23T09:40:00\" (local time in "
+                "England), or with its offset from UTC, like \"2026-11-23T09:40:00Z\"");
     if (j.contains("answers")) {
         if (!j["answers"].is_object()) {
             d.error(file, at, "wrong-type", "\"answers\" must be an object of question ids");

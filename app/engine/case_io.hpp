@@ -39,6 +39,11 @@ std::string parse_number_text(std::string_view text, RawAnswer& out);
 // it fits, or returns what is wrong in words.
 std::string set_answer(const Question& q, const RawAnswer& raw, Answer& out);
 
+// A referral time as written in TOML: a date and time (local time in England; one with an
+// offset from UTC is converted to it, see date_time.hpp), a date (09:00 that day) or a text
+// in either form; nothing when it is none of these or not a real date.
+std::optional<DateTime> referral_time_from_toml(const toml::node& n);
+
 // Reads [answers] and the `unknown` list into `c` (whose answers are already sized).
 void read_answers(const RuleSet& rules, const toml::table* answers, const toml::node* unknown,
                   const SourceFile& file, Diagnostics& d, Case& c);

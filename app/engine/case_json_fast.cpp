@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "case_io.hpp"
+#include "printable.hpp"
 
 namespace continuum::engine {
 
@@ -270,6 +271,8 @@ bool FastCaseReader::read(std::string_view line, std::size_t readable, Case& out
         if (key == "ref") {
             std::string_view ref;
             if (have_ref || value.get_string().get(ref)) return false;
+            if (find_control(ref, LineBreaks::Refused))
+                return false;  // the careful reader says why
             out.ref.assign(ref);
             have_ref = true;
         } else if (key == "referred_at") {
@@ -290,7 +293,10 @@ bool FastCaseReader::read(std::string_view line, std::size_t readable, Case& out
                 if (std::move(answer_result).get(answer) || answer.unescaped_key().get(id))
                     return false;
                 const std::uint32_t qi = question_after(previous, id);
-                if (qi == kNone || !raw_answer(answer.value(), p.raw)) return false;
+                // An id answered twice is a fault the careful reader names.
+                if (qi == kNone || out.answers[qi].state != AnswerState::NotAsked ||
+                    !raw_answer(answer.value(), p.raw))
+                    return false;
                 if (!set_answer(rules_.questions[qi], p.raw, out.answers[qi]).empty()) return false;
             }
         } else if (key == "unknown") {

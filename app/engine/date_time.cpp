@@ -97,6 +97,47 @@ std::optional<DateTime> parse_date_time(std::string_view s) {
                     h * 3600 + mi * 60 + std::min(se, 59)};
 }
 
+namespace {
+
+// The last Sunday of `month` in `year`, at 01:00 UTC, in seconds since 1970.
+std::int64_t last_sunday_1am(int year, unsigned month) {
+    DayNumber d = day_number(year, month, month == 3 || month == 10 ? 31 : 30);
+    d -= (weekday(d) + 1) % 7;  // weekday(): 0 Monday ... 6 Sunday
+    return std::int64_t{d} * 86400 + 3600;
+}
+
+}  // namespace
+
+DateTime england_local_time(DateTime written, int offset_minutes) {
+    const std::int64_t utc = std::int64_t{written.day} * 86400 + written.second_of_day -
+                             std::int64_t{offset_minutes} * 60;
+    int year;
+    unsigned month, day;
+    civil_date(static_cast<DayNumber>(utc >= 0 ? utc / 86400 : (utc - 86399) / 86400), year, month,
+               day);
+    const bool summer = utc >= last_sunday_1am(year, 3) && utc < last_sunday_1am(year, 10);
+    const std::int64_t local = utc + (summer ? 3600 : 0);
+    const std::int64_t local_day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    return DateTime{static_cast<DayNumber>(local_day),
+                    static_cast<std::int32_t>(local - local_day * 86400)};
+}
+
+std::optional<DateTime> parse_referral_time(std::string_view s) {
+    // A date and time is 16 or 19 characters; what follows is the offset.
+    std::size_t body = s.size() >= 19 && s[16] == ':' ? 19 : 16;
+    if (s.size() <= body || s.size() < 16) return parse_date_time(s);
+    auto local = parse_date_time(s.substr(0, body));
+    if (!local) return std::nullopt;
+    std::string_view offset = s.substr(body);
+    if (offset == "Z" || offset == "z") return england_local_time(*local, 0);
+    if (offset.size() != 6 || (offset[0] != '+' && offset[0] != '-') || offset[3] != ':')
+        return std::nullopt;
+    const int h = digits(offset, 1, 2), m = digits(offset, 4, 2);
+    if (h < 0 || h > 23 || m < 0 || m > 59) return std::nullopt;
+    const int minutes = (h * 60 + m) * (offset[0] == '-' ? -1 : 1);
+    return england_local_time(*local, minutes);
+}
+
 std::optional<DayNumber> parse_date(std::string_view s) {
     if (s.size() != 10) return std::nullopt;
     auto t = parse_date_time(s);

@@ -19,6 +19,7 @@
 #include "case_library.hpp"
 #include "evaluate.hpp"
 #include "impact_plan.hpp"
+#include "json_line.hpp"
 #include "trace.hpp"
 #include "work_crew.hpp"
 
@@ -321,11 +322,10 @@ class Worker {
     std::optional<std::pair<Case, Case>> read_carefully(const LibraryLine& line,
                                                         Diagnostics& diags) {
         SourcePos at{line.number, 1};
-        nlohmann::json j = nlohmann::json::parse(line.text, nullptr, false);
-        if (j.is_discarded() || !j.is_object()) {
-            diags.error(file_, at, "json-syntax", "this line is not a JSON object");
-            return std::nullopt;
-        }
+        std::optional<nlohmann::json> parsed =
+            parse_json_line(line.text, file_, line.number, diags);
+        if (!parsed) return std::nullopt;
+        const nlohmann::json& j = *parsed;
         Diagnostics db, dc;
         std::vector<std::string> aside_b, aside_c;
         auto cb = read_case_json_object(*plan_.base, j, file_, line.number, db, &aside_b);

@@ -173,7 +173,7 @@ std::vector<Described> describe_all(const RuleSet& rs) {
     for (const auto& s : rs.sources) {
         Described d = start("source", s);
         d.text("title", s.title).text("publisher", s.publisher).text("date", s.date);
-        d.text("url", s.url).text("text", s.text);
+        d.text("url", s.url).text("text", s.text).list("sections", s.sections);
         out.push_back(std::move(d));
     }
     for (const auto& l : rs.levels) {

@@ -10,6 +10,7 @@
 #include "case_io.hpp"
 #include "chronology_io.hpp"
 #include "evaluate.hpp"
+#include "ruleset/load.hpp"
 #include "ruleset/toml_reader.hpp"
 #include "trace.hpp"
 
@@ -52,10 +53,8 @@ Scenario read_scenario(const RuleSet& rules, const toml::table& t, const SourceF
     s.kase.ref = "TEST";
     s.kase.referred_at = kDefaultReferral;
     if (const toml::node* when = r.node("referred_at")) {
-        if (auto dt = when->as_date_time()) {
-            auto v = dt->get();
-            s.kase.referred_at = {day_number(v.date.year, v.date.month, v.date.day),
-                                  v.time.hour * 3600 + v.time.minute * 60 + v.time.second};
+        if (auto at = referral_time_from_toml(*when)) {
+            s.kase.referred_at = *at;
         } else {
             r.error_at(*when, "wrong-type",
                        "'referred_at' must be a date and time like 2026-11-23T09:40:00");
@@ -195,8 +194,15 @@ std::vector<Scenario> load_scenarios(const RuleSet& rules, const std::filesystem
     if (!fs::is_directory(tests, ec)) return out;
     std::vector<fs::path> files;
     for (auto it = fs::recursive_directory_iterator(tests, ec); !ec && it != fs::end(it);
-         it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".toml") files.push_back(it->path());
+         it.increment(ec)) {
+        if (it->path().extension() != ".toml") continue;
+        if (std::string why = not_a_toml_file(it->path()); !why.empty()) {
+            d.error(it->path().string(), {}, "unreadable-file", why);
+            it.disable_recursion_pending();
+            continue;
+        }
+        files.push_back(it->path());
+    }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
         std::ifstream in(f, std::ios::binary);

@@ -10,6 +10,8 @@
 #include "case_io.hpp"
 #include "chronology_io.hpp"
 #include "evaluate.hpp"
+#include "ruleset/load.hpp"
+#include "ruleset/pinpoint.hpp"
 #include "ruleset/toml_reader.hpp"
 
 namespace continuum::engine {
@@ -82,10 +84,8 @@ class ScenarioReader {
     void read_referred_at(TableReader& r, TrainingScenario& s) {
         const toml::node* when = r.node("referred_at");
         if (!when) return;
-        if (auto dt = when->as_date_time()) {
-            auto v = dt->get();
-            s.intended.referred_at = {day_number(v.date.year, v.date.month, v.date.day),
-                                      v.time.hour * 3600 + v.time.minute * 60 + v.time.second};
+        if (auto at = referral_time_from_toml(*when)) {
+            s.intended.referred_at = *at;
         } else {
             r.error_at(*when, "wrong-type",
                        "'referred_at' must be a date and time like 2026-11-23T09:40:00");
@@ -201,11 +201,17 @@ class ScenarioReader {
             p.point = t.string("point", true);
             p.cites = t.citations(true);
             p.origin = t.origin();
-            for (const auto& c : p.cites)
-                if (rules_.source_index(c.source) == kNone)
+            for (const auto& c : p.cites) {
+                std::uint32_t source = rules_.source_index(c.source);
+                if (source == kNone)
                     d_.error(c.origin.file, c.origin.pos, "dangling-citation",
                              fmt::format("{} cites '{}', but no [[source]] has that id{}", t.what(),
                                          c.source, did_you_mean(c.source, ids_of(rules_.sources))));
+                else if (std::string why = pinpoint_problem(rules_.sources[source], c.pinpoint);
+                         !why.empty())
+                    d_.error(c.origin.file, c.origin.pos, "unknown-section",
+                             fmt::format("{} cites {}", t.what(), why));
+            }
             s.teaching.push_back(std::move(p));
         }
     }
@@ -271,8 +277,14 @@ TrainingPack load_training_pack(const RuleSet& rules, const std::filesystem::pat
     std::error_code ec;
     if (!fs::is_directory(training, ec)) return pack;
     std::vector<fs::path> files;
-    for (auto it = fs::directory_iterator(training, ec); !ec && it != fs::end(it); it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".toml") files.push_back(it->path());
+    for (auto it = fs::directory_iterator(training, ec); !ec && it != fs::end(it);
+         it.increment(ec)) {
+        if (it->path().extension() != ".toml") continue;
+        if (std::string why = not_a_toml_file(it->path()); !why.empty())
+            d.error(it->path().string(), {}, "unreadable-file", why);
+        else
+            files.push_back(it->path());
+    }
     if (ec) d.error(training.string(), {}, "unreadable-folder", "cannot list: " + ec.message());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {

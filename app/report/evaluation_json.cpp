@@ -90,6 +90,14 @@ json to_json(const Evaluation& e) {
                     {"version", rules.info.version},
                     {"digest", rules.digest}};
     j["case"] = {{"ref", e.kase.ref}, {"referred_at", format_date_time(e.kase.referred_at)}};
+    // Every level in order, so a recorded decision says on its own whether a decided level is
+    // above or below the suggested one (the override figures read it).
+    j["levels"] = json::array();
+    for (std::size_t i = 0; i < rules.levels.size(); ++i)
+        j["levels"].push_back({{"id", rules.levels[i].id},
+                               {"name", rules.levels[i].name},
+                               {"band", rules.levels[i].band},
+                               {"rank", i}});
 
     const Level& level = rules.levels[o.level];
     json because = json::array(), higher = json::array();

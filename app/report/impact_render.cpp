@@ -171,7 +171,9 @@ std::string to_text(const ImpactReport& r, std::size_t limit) {
     }
     if (!r.diagnostics.empty()) {
         out += fmt::format("\nCases that could not be read ({})\n", r.failed);
-        for (const auto& d : r.diagnostics.items())
+        Diagnostics shown = r.diagnostics;  // a file of 100,000 bad lines reads in a few
+        shown.cap_repeats();
+        for (const auto& d : shown.items())
             out += "  " + format_diagnostic(d) + "\n";
     }
     return out;
@@ -247,8 +249,11 @@ json to_json(const ImpactReport& r) {
             {{"question", s.question}, {"missing_from", s.side}, {"cases", s.cases}});
     json errors = json::array();
     for (const auto& d : r.diagnostics.items())
-        errors.push_back(
-            {{"file", d.file}, {"line", d.pos.line}, {"code", d.code}, {"message", d.message}});
+        errors.push_back({{"file", d.file},
+                          {"line", d.pos.line},
+                          {"column", std::max<std::uint32_t>(1, d.pos.column)},
+                          {"code", d.code},
+                          {"message", d.message}});
     return json{{"schema", kImpactSchema},
                 {"library", r.file},
                 {"base",

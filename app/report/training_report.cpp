@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "agreement.hpp"
+#include "engine/csv.hpp"
 
 namespace continuum::report {
 
@@ -57,14 +58,6 @@ std::string bar(const std::optional<double>& share, std::size_t width = 20) {
 
 std::string csv_number(const std::optional<double>& v) {
     return v ? fmt::format("{:.4f}", *v) : "";
-}
-
-std::string csv_text(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 }  // namespace
@@ -206,14 +199,15 @@ void write_report_csv(std::ostream& out, const CohortReport& r) {
     out << fmt::format("overall,,,{},{},{},,,\n", r.judgements, csv_number(r.percent),
                        csv_number(r.cohen));
     for (const auto& c : r.criteria)
-        out << fmt::format("criterion,,{},{},{},{},{},,\n", csv_text(c.criterion), c.judgements,
-                           csv_number(c.percent), csv_number(c.cohen), csv_number(c.fleiss));
+        out << fmt::format("criterion,,{},{},{},{},{},,\n", engine::csv_text(c.criterion),
+                           c.judgements, csv_number(c.percent), csv_number(c.cohen),
+                           csv_number(c.fleiss));
     for (const auto& s : r.per_scenario)
-        out << fmt::format("scenario,{},,{},{},,{},,{:.4f}\n", csv_text(s.scenario), s.trainees,
-                           csv_number(s.percent), csv_number(s.fleiss), s.mean_score);
+        out << fmt::format("scenario,{},,{},{},,{},,{:.4f}\n", engine::csv_text(s.scenario),
+                           s.trainees, csv_number(s.percent), csv_number(s.fleiss), s.mean_score);
     for (const auto& d : r.divisions)
-        out << fmt::format("division,{},{},{},,,,{:.4f},\n", csv_text(d.scenario),
-                           csv_text(d.criterion), d.raters, d.agreement);
+        out << fmt::format("division,{},{},{},,,,{:.4f},\n", engine::csv_text(d.scenario),
+                           engine::csv_text(d.criterion), d.raters, d.agreement);
 }
 
 }  // namespace continuum::report

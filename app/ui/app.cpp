@@ -221,6 +221,10 @@ int run(int argc, char** argv) {
         }
         session.set_expand_explanations(opt.expand);
         if (opt.view == "history") session.apply(intent::OpenHistory{});
+        if (opt.view == "overrides") {
+            session.apply(intent::OpenOverrides{});
+            session.wait_for_jobs();  // the screenshot shows the figures, not "working"
+        }
         session.set_training_results(open_training_results(!opt.training_results.empty()
                                                                ? opt.training_results
                                                                : training_path_beside(audit_path)));

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "audit/canonical.hpp"
 #include "engine/case_io.hpp"
+#include "engine/printable.hpp"
 #include "record_options.hpp"
 #include "report/evaluation_json.hpp"
 
@@ -33,6 +36,11 @@ bool draft_overrides(const AppState& s, const RecordDraft& d) {
 std::string draft_problem(const AppState& s, const RecordDraft& d) {
     if (!s.rules) return "No rule set is loaded.";
     if (blank(s.kase.ref)) return "Enter the case reference (first step).";
+    if (auto c = engine::find_control(s.kase.ref, engine::LineBreaks::Refused))
+        return fmt::format(
+            "The case reference holds an invisible control character ({}, "
+            "character {}), perhaps pasted with it: type the reference again.",
+            engine::describe(*c), c->offset + 1);
     // On the team store the name recorded is the login's, never the one in Settings.
     if (!s.sink.team && blank(s.settings.practitioner)) return "Enter your name in Settings (F2).";
     if (!d.agree) {

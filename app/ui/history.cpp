@@ -57,6 +57,7 @@ audit::Query to_query(const HistoryFilter& f, std::string& problem) {
     q.level = given(f.level);
     q.route = given(f.route);
     q.text = given(f.text);
+    if (!f.about.empty()) q.sequences = f.sequences;
     return q;
 }
 

@@ -14,6 +14,10 @@ namespace continuum::ui {
 // The filters as typed. Empty means "any". Dates are YYYY-MM-DD (UTC date recorded).
 struct HistoryFilter {
     std::string from, to, practitioner, level, route, text;
+    // The decisions behind one figure of the Overrides view, and that figure in words; `about`
+    // empty: no such selection.
+    std::vector<std::int64_t> sequences;
+    std::string about;
     bool operator==(const HistoryFilter&) const = default;
 };
 

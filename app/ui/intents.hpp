@@ -119,6 +119,15 @@ struct DiffAgainst {
 struct SendHeld {};        // "Send now": the outbox's decisions, refused ones too, at once
 struct RefreshHistory {};  // "Try again": read History and check the chain again
 struct CloseWhenSent {};   // close once the decision being sent is recorded or held
+// The Overrides view (F9); applied in session_overrides.cpp.
+struct OpenOverrides {};
+struct CloseOverrides {};
+struct OverridesPeriod {
+    std::string from, to;  // YYYY-MM-DD or ""
+};
+struct ShowDecisions {  // a bar or a cell clicked: History lists the decisions behind it
+    HistoryFilter filter;
+};
 }  // namespace intent
 
 using Intent = std::variant<
@@ -132,7 +141,9 @@ using Intent = std::variant<
     intent::TrainingAnswer, intent::CommitTraining, intent::RevealTraining, intent::OpenTrainer,
     intent::CloseTrainer, intent::FilterTrainer, intent::ExportTrainer, intent::OpenRules,
     intent::CloseRules, intent::SelectRulesTab, intent::RulesChangedOnDisk, intent::RunImpact,
-    intent::OpenImpactCase, intent::CloseImpactCase, intent::DiffAgainst, intent::SendHeld, intent::RefreshHistory, intent::CloseWhenSent>;
+    intent::OpenImpactCase, intent::CloseImpactCase, intent::DiffAgainst, intent::SendHeld,
+    intent::RefreshHistory, intent::CloseWhenSent, intent::OpenOverrides, intent::CloseOverrides,
+    intent::OverridesPeriod, intent::ShowDecisions>;
 using Intents = std::vector<Intent>;
 
 }  // namespace continuum::ui

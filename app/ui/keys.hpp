@@ -15,6 +15,7 @@ inline constexpr int F3 = 292;        // GLFW_KEY_F3
 inline constexpr int F5 = 294;        // GLFW_KEY_F5
 inline constexpr int F7 = 296;        // GLFW_KEY_F7: Training
 inline constexpr int F8 = 297;        // GLFW_KEY_F8: Trainer
+inline constexpr int F9 = 298;        // GLFW_KEY_F9: Overrides
 inline constexpr int F6 = 295;        // GLFW_KEY_F6
 inline constexpr int KeypadEnter = 335;
 

@@ -32,9 +32,10 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     std::string size;
     app.add_option("--size", size, "Window size WIDTHxHEIGHT");
     app.add_option("--view", o.view,
-                   "Open a view at start: history, rules, impact, diff, training or trainer")
-        ->check(
-            CLI::IsMember({"triage", "history", "rules", "impact", "diff", "training", "trainer"}));
+                   "Open a view at start: history, overrides, rules, impact, diff, training or "
+                   "trainer")
+        ->check(CLI::IsMember(
+            {"triage", "history", "overrides", "rules", "impact", "diff", "training", "trainer"}));
     app.add_option("--impact-base", o.impact_base,
                    "Rules view: compare with this rule set folder (default: the rules at start)");
     app.add_option("--impact-case", o.impact_case,

@@ -99,6 +99,8 @@ void Session::poll_jobs() {
 
 void Session::wait_for_jobs() {
     if (impact_job_) impact_job_->wait();
+    if (overrides_job_) overrides_job_->wait();
+    poll_overrides();
     poll_jobs();
 }
 

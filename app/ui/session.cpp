@@ -160,6 +160,7 @@ void Session::apply_all(Intents& intents) {
         apply(i);
     intents.clear();
     poll_jobs();
+    poll_overrides();
 }
 
 void Session::apply(const Intent& intent) {
@@ -272,6 +273,8 @@ void Session::apply(const Intent& intent) {
                 on_rules(i);
             } else if constexpr (requires { this->on_store(i); }) {
                 on_store(i);
+            } else if constexpr (requires { this->on_overrides(i); }) {
+                on_overrides(i);
             }
             if (case_changed) {
                 ++case_revision_;

@@ -13,6 +13,7 @@
 #include "decision_sink.hpp"
 #include "impact_job.hpp"
 #include "intents.hpp"
+#include "overrides_job.hpp"
 #include "state.hpp"
 #include "store_worker.hpp"
 
@@ -102,6 +103,13 @@ class Session {
     void on_rules(const intent::CloseImpactCase&);
     void on_rules(const intent::DiffAgainst&);
     void start_impact(const std::string& library, const std::string& base_folder);
+    // The Overrides view (session_overrides.cpp): figures worked out on a worker.
+    void on_overrides(const intent::OpenOverrides&);
+    void on_overrides(const intent::CloseOverrides&);
+    void on_overrides(const intent::OverridesPeriod&);
+    void on_overrides(const intent::ShowDecisions&);
+    void start_overrides();
+    void poll_overrides();
 
     DecisionSink& sink_;
     AppState state_;
@@ -117,6 +125,10 @@ class Session {
         pending_candidate_;
     std::string impact_library_text_, impact_base_folder_;
     std::function<void()> wake_;
+    // The Overrides figures being worked out, and whether to start again once they are (the
+    // period changed meanwhile).
+    std::unique_ptr<OverridesJob> overrides_job_;
+    bool overrides_again_ = false;
     // Bumped whenever the case changes: a decision recorded from an older revision leaves the
     // case unsaved.
     unsigned case_revision_ = 0;

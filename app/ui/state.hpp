@@ -12,6 +12,7 @@
 #include "engine/applicability.hpp"
 #include "engine/diagnostics.hpp"
 #include "history_state.hpp"
+#include "overrides_state.hpp"
 #include "report/evaluation.hpp"
 #include "rules_view_state.hpp"
 #include "settings.hpp"
@@ -91,6 +92,7 @@ struct AppState {
     bool expand_explanations = false;  // scripted screenshots open every "why"
     std::string notice;                // a one-line confirmation or complaint
     HistoryState history;
+    OverridesState overrides;
     TrainingState training;
     TrainerState trainer;
     RulesViewState rules_view;
@@ -103,6 +105,7 @@ struct Scratch {
     Settings settings_edit;
     std::string report_path;
     HistoryScratch history;
+    OverridesScratch overrides;
     TrainingScratch training;
     RulesScratch rules_view;
 };

@@ -101,6 +101,25 @@ inline void drop_triggers(const fs::path& file) {
     if (!e.empty()) throw std::runtime_error("drop triggers: " + e);
 }
 
+// What an attacker who knows the schema would do: lift the append-only triggers, run `sql`,
+// and put the triggers back exactly as they were, so only the hash chain can tell.
+inline void tamper_behind_triggers(const fs::path& file, const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    std::string recreate;
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE type = 'trigger'", -1, &s, nullptr);
+    while (sqlite3_step(s) == SQLITE_ROW)
+        recreate += reinterpret_cast<const char*>(sqlite3_column_text(s, 0)) + std::string(";");
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    drop_triggers(file);
+    std::string e = raw_exec(file, sql);
+    if (!e.empty()) throw std::runtime_error("tamper: " + e);
+    e = raw_exec(file, recreate);
+    if (!e.empty()) throw std::runtime_error("put triggers back: " + e);
+}
+
 inline std::string read_bytes(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     std::ostringstream s;

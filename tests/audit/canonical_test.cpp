@@ -7,6 +7,7 @@
 #include "audit/canonical.hpp"
 #include "audit/export.hpp"
 #include "audit_fixture.hpp"
+#include "engine/csv.hpp"
 
 using namespace continuum::audit;
 
@@ -95,14 +96,15 @@ TEST_CASE("SHA-256 is the standard one") {
 }
 
 TEST_CASE("CSV fields are quoted when they must be, with quotes doubled") {
-    CHECK(csv_field("plain") == "plain");
-    CHECK(csv_field("") == "");
-    CHECK(csv_field("a,b") == "\"a,b\"");
-    CHECK(csv_field("say \"no\"") == "\"say \"\"no\"\"\"");
-    CHECK(csv_field("two\nlines") == "\"two\nlines\"");
-    CHECK(csv_field("cr\rhere") == "\"cr\rhere\"");
-    CHECK(csv_field(" padded") == "\" padded\"");
-    CHECK(csv_field("Zoë") == "Zoë");
+    using continuum::engine::csv_text;
+    CHECK(csv_text("plain") == "plain");
+    CHECK(csv_text("") == "");
+    CHECK(csv_text("a,b") == "\"a,b\"");
+    CHECK(csv_text("say \"no\"") == "\"say \"\"no\"\"\"");
+    CHECK(csv_text("two\nlines") == "\"two\nlines\"");
+    CHECK(csv_text("cr\rhere") == "\"cr\rhere\"");
+    CHECK(csv_text(" padded") == "\" padded\"");
+    CHECK(csv_text("Zoë") == "Zoë");
 }
 
 TEST_CASE("CSV export: a header and one quoted row per record") {
@@ -121,6 +123,25 @@ TEST_CASE("CSV export: a header and one quoted row per record") {
           std::string::npos);
     CHECK(text.size() >= 2);
     CHECK(text.substr(text.size() - 2) == "\r\n");
+}
+
+TEST_CASE("CSV export: text a spreadsheet would run as a formula is neutralised") {
+    // CWE-1236: a case reference or reason typed as a formula must open as text.
+    auto r = audit_test::sample_record(1);
+    r.sequence = 1;
+    r.case_ref = "=HYPERLINK(\"http://x\",\"y\")";
+    r.reason = "+1+cmd|' /C calc'!A0";
+    r.practitioner = "@SUM(1+1)";
+    r.consent_note = "-2+3";
+    r.role = "\tTab";
+    std::ostringstream out;
+    write_csv(out, {r});
+    const std::string text = out.str();
+    CHECK(text.find(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",") != std::string::npos);
+    CHECK(text.find(",\"'+1+cmd|' /C calc'!A0\",") != std::string::npos);
+    CHECK(text.find(",\"'@SUM(1+1)\",") != std::string::npos);
+    CHECK(text.find(",\"'-2+3\",") != std::string::npos);
+    CHECK(text.find(",\"'\tTab\",") != std::string::npos);
 }
 
 TEST_CASE("JSONL export: one complete record per line, invalid UTF-8 replaced") {

@@ -79,7 +79,16 @@ TEST_CASE("tamper: several deleted records, the first one included") {
     auto r = verify_file(log.file);
     CHECK(r.fault == Fault::missing);
     CHECK(r.first_bad == 1);
-    CHECK(r.problem == "records 1 to 3 are missing: the chain goes from record 0 to record 4.");
+    CHECK(r.problem == "records 1 to 3 are missing: the chain starts at record 4.");
+}
+
+TEST_CASE("tamper: the first record deleted is named, with where the chain now starts") {
+    TamperedLog log;
+    log.run("DELETE FROM decision WHERE sequence = 1");
+    auto r = verify_file(log.file);
+    CHECK(r.fault == Fault::missing);
+    CHECK(r.first_bad == 1);
+    CHECK(r.problem == "record 1 is missing: the chain starts at record 2.");
 }
 
 TEST_CASE("tamper: a deleted record with the rest renumbered is still missing") {
@@ -144,4 +153,100 @@ TEST_CASE("a head that is not a hash of this log is a mismatch") {
     auto r = open_store(file)->verify(std::string(64, 'f'));
     CHECK(r.fault == Fault::head_mismatch);
     CHECK(r.first_bad == 3);
+}
+
+// [SECTION] The protection, apart from the chain
+
+TEST_CASE("protection: an untouched log's protection is whole") {
+    TempDir dir;
+    auto file = dir / "audit.sqlite";
+    fill(file, 3);
+    auto r = verify_file(file);
+    CHECK(r.ok);
+    CHECK(r.protection_ok);
+    CHECK(r.protection_problems.empty());
+}
+
+TEST_CASE("protection: dropped triggers are reported though the chain is intact") {
+    TempDir dir;
+    auto file = dir / "audit.sqlite";
+    fill(file, 3);
+    drop_triggers(file);
+    auto r = verify_file(file);
+    CHECK(r.ok);  // nothing was changed (yet): the chain holds
+    CHECK_FALSE(r.protection_ok);
+    REQUIRE(r.protection_problems.size() == 2);
+    CHECK(r.protection_problems[0] ==
+          "The trigger decision_no_delete, which refuses the removal of recorded decisions, is "
+          "missing (dropped): recorded decisions could be changed or removed.");
+    CHECK(r.protection_problems[1].find("The trigger decision_no_update, which refuses changes "
+                                        "to recorded decisions, is missing (dropped)") == 0);
+}
+
+TEST_CASE("protection: an altered table, an altered trigger and an extra trigger are named") {
+    TempDir dir;
+    auto file = dir / "audit.sqlite";
+    fill(file, 2);
+    SECTION("a column added") {
+        REQUIRE(raw_exec(file, "ALTER TABLE decision ADD COLUMN note TEXT") == "");
+        auto r = verify_file(file);
+        REQUIRE(r.protection_problems.size() == 1);
+        CHECK(r.protection_problems[0] ==
+              "The table decision has been altered: it is no longer the one continuum made.");
+    }
+    SECTION("a trigger rewritten to let updates through") {
+        REQUIRE(raw_exec(file,
+                         "DROP TRIGGER decision_no_update; CREATE TRIGGER decision_no_update "
+                         "BEFORE UPDATE ON decision WHEN 0 BEGIN SELECT 1; END") == "");
+        auto r = verify_file(file);
+        REQUIRE(r.protection_problems.size() == 1);
+        CHECK(r.protection_problems[0] ==
+              "The trigger decision_no_update, which refuses changes to recorded decisions, has "
+              "been altered: it is no longer the one continuum made.");
+    }
+    SECTION("a trigger that silently drops new decisions") {
+        REQUIRE(raw_exec(file,
+                         "CREATE TRIGGER swallow BEFORE INSERT ON decision "
+                         "BEGIN SELECT RAISE(IGNORE); END") == "");
+        auto r = verify_file(file);
+        REQUIRE(r.protection_problems.size() == 1);
+        CHECK(r.protection_problems[0] ==
+              "There is an extra trigger swallow on decision that continuum did not make: it "
+              "could change, drop or refuse what is recorded.");
+    }
+}
+
+TEST_CASE("protection: triggers put back exactly leave only the chain to tell") {
+    TempDir dir;
+    auto file = dir / "audit.sqlite";
+    fill(file, 4);
+    tamper_behind_triggers(file, "UPDATE decision SET reason = 'later' WHERE sequence = 2");
+    auto r = verify_file(file);
+    CHECK(r.protection_ok);
+    CHECK_FALSE(r.ok);
+    CHECK(r.first_bad == 2);
+}
+
+TEST_CASE("protection: a trigger that drops decisions cannot make append report one recorded") {
+    TempDir dir;
+    auto file = dir / "audit.sqlite";
+    std::string head = fill(file, 2);
+    SECTION("dropped") {
+        REQUIRE(raw_exec(file,
+                         "CREATE TRIGGER swallow BEFORE INSERT ON decision "
+                         "BEGIN SELECT RAISE(IGNORE); END") == "");
+    }
+    SECTION("rewritten after insertion") {
+        drop_triggers(file);
+        REQUIRE(raw_exec(file,
+                         "CREATE TRIGGER rewrite AFTER INSERT ON decision BEGIN UPDATE decision "
+                         "SET reason = 'rewritten' WHERE sequence = NEW.sequence; END") == "");
+    }
+    auto store = open_store(file);
+    auto r = sample_record(3);
+    std::string error;
+    CHECK_FALSE(store->append(r, error));
+    CHECK(error.find("did not keep it as written") != std::string::npos);
+    CHECK(store->count() == 2);
+    CHECK(store->head() == head);
 }

@@ -38,9 +38,7 @@ TEST_CASE("cli: audit verify names the first bad record, exit 1") {
     TempDir dir;
     auto file = dir / "audit.sqlite";
     fill(file, 5);
-    drop_triggers(file);
-    REQUIRE(raw_exec(file, "UPDATE decision SET decided_level = 'level1' WHERE sequence = 3") ==
-            "");
+    tamper_behind_triggers(file, "UPDATE decision SET decided_level = 'level1' WHERE sequence = 3");
     auto r = run({"audit", "verify", file.string()});
     CHECK(r.code == 1);
     CHECK(r.out ==
@@ -52,12 +50,44 @@ TEST_CASE("cli: audit verify --head reports a truncated log, exit 1") {
     TempDir dir;
     auto file = dir / "audit.sqlite";
     std::string head = fill(file, 5);
-    drop_triggers(file);
-    REQUIRE(raw_exec(file, "DELETE FROM decision WHERE sequence = 5") == "");
+    tamper_behind_triggers(file, "DELETE FROM decision WHERE sequence = 5");
     CHECK(run({"audit", "verify", file.string()}).code == 0);
     auto r = run({"audit", "verify", file.string(), "--head", head});
     CHECK(r.code == 1);
     CHECK(r.out.rfind("BROKEN at record 5: the file ends at record 4", 0) == 0);
+}
+
+TEST_CASE("cli: audit verify reports damaged protection apart from an intact chain, exit 1") {
+    TempDir dir;
+    auto file = dir / "audit.sqlite";
+    std::string head = fill(file, 3);
+    REQUIRE(raw_exec(file, "DROP TRIGGER decision_no_delete") == "");
+    auto r = run({"audit", "verify", file.string()});
+    CHECK(r.code == 1);
+    CHECK(r.out ==
+          "PROTECTION DAMAGED: The trigger decision_no_delete, which refuses the removal of "
+          "recorded decisions, is missing (dropped): recorded decisions could be changed or "
+          "removed.\nOK: 3 records, chain intact\nhead: " +
+              head + "\n");
+}
+
+TEST_CASE("cli: audit verify --head takes a hash or nothing: anything else is exit 2") {
+    TempDir dir;
+    auto file = dir / "audit.sqlite";
+    std::string head = fill(file, 2);
+    for (const std::string& bad : std::vector<std::string>{"zz", "", std::string(63, 'a'),
+                                                           std::string(64, 'g'), head + "0"}) {
+        INFO("--head '" << bad << "'");
+        auto r = run({"audit", "verify", file.string(), "--head", bad});
+        CHECK(r.code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("is not a hash") != std::string::npos);
+    }
+    // Upper case is the same hash.
+    std::string upper = head;
+    for (char& c : upper)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    CHECK(run({"audit", "verify", file.string(), "--head", upper}).code == 0);
 }
 
 TEST_CASE("cli: an unreadable, foreign or missing file is exit 2 with a clear message") {

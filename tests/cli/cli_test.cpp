@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -103,6 +104,11 @@ TEST_CASE(
     CHECK(j["ruleset"]["digest"].get<std::string>().size() == 64);
     CHECK(j["case"]["ref"] == "T-0001");
     CHECK(j["case"]["referred_at"] == "2026-11-20T16:00:00");
+    // The whole ladder, so a recorded decision orders its own levels.
+    REQUIRE(j["levels"].size() == 3);
+    CHECK(j["levels"][0]["id"] == "universal");
+    CHECK(j["levels"][2]["name"] == "Statutory");
+    CHECK(j["levels"][2]["rank"] == 2);
 
     // Bruising at 5 months with mobility unknown: the level is not raised, but it could be.
     CHECK(j["level"]["id"] == "universal");
@@ -179,6 +185,29 @@ TEST_CASE("eval: a rule set with errors is not evaluated, exit 1") {
     CHECK(r.code == 1);
     CHECK(r.out.empty());
     CHECK(r.err.find("rules.toml:") != std::string::npos);
+}
+
+TEST_CASE("control characters from files and arguments reach the terminal as escapes") {
+    // A name holding an escape sequence that would clear the screen and set the window title,
+    // then ring the bell: every message that repeats it shows it, and sends none of it.
+    const std::string hostile = "case\x1b[2J\x1b]0;pwned\x07.jsonl";
+    auto impact = continuum({"impact", kMini, kMini, "/nonexistent/" + hostile});
+    CHECK(impact.code == 2);
+    CHECK(impact.err.find("case\\x1b[2J\\x1b]0;pwned\\x07.jsonl") != std::string::npos);
+    auto extra = continuum({"lint", kMini, hostile});  // CLI11 repeats the stray argument
+    CHECK(extra.code == 2);
+    CHECK(extra.err.find("\\x1b[2J") != std::string::npos);
+    clitest::TempCopy copy(kMini);
+    copy.replace("rules.toml", "when = \"school\"", "when = \"school\"\n\"\\u001b[31mred\" = 1");
+    auto lint = continuum({"lint", copy.dir.string()});
+    CHECK(lint.code == 1);
+    CHECK(lint.out.find("unknown key '\\x1b[31mred'") != std::string::npos);
+    for (const auto* r : {&impact, &extra, &lint}) {
+        const std::string all = r->out + r->err;
+        CHECK(std::all_of(all.begin(), all.end(), [](char c) {
+            return static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t';
+        }));
+    }
 }
 
 TEST_CASE("eval --json: a number known only by its bounds is written as given and left open") {

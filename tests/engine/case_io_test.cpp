@@ -145,7 +145,7 @@ TEST_CASE("JSON case lines: faults name the line", "[case]") {
     Diagnostics d2;
     CHECK_FALSE(read_case_json(*f.rules, "not json", "lib.jsonl", 7, d2));
     CHECK_THAT(fixture::messages(d2).at(0),
-               Catch::StartsWith("lib.jsonl:7:1: error: this line is not a JSON object"));
+               Catch::StartsWith("lib.jsonl:7:1: error: this line is not valid JSON"));
 }
 
 TEST_CASE("a case with thousands of faults reports the first 50, then how many were not checked",

@@ -3,6 +3,7 @@
 # UndefinedBehaviorSanitizer; runs the engine and CLI tests under them; then fuzzes each
 # target for a short bounded time starting from its corpus. Any sanitizer report fails.
 # Usage: sanitized-run.sh SOURCE_DIR BUILD_DIR [SECONDS_PER_TARGET]
+# (For hours of fuzzing with a corpus kept between runs, see long-run.sh.)
 set -euo pipefail
 src=$1
 build=$2
@@ -10,14 +11,12 @@ seconds=${3:-20}
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-CC=clang CXX=clang++ cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCONTINUUM_BUILD_GUI=OFF -DCONTINUUM_SANITIZE=ON -DCONTINUUM_FUZZ=ON >/dev/null
-cmake --build "$build" --target engine_tests fuzz_expr fuzz_rules fuzz_case
+bash "$(dirname "$0")/build-fuzzers.sh" "$src" "$build" engine_tests
 "$build/tests/engine/engine_tests"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for target in expr rules case; do
+for target in expr rules case library; do
   mkdir -p "$work/$target"
   cp "$src/tests/fuzz/corpus/$target/"* "$work/$target/"
   # -rss_limit_mb: the loader must stay small even on hostile input.

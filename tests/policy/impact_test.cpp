@@ -184,7 +184,9 @@ TEST_CASE("cases that cannot be read are counted with their line, never dropped"
     CHECK(r.failed == 3);
     auto messages = fixture::messages(r.diagnostics);
     REQUIRE(messages.size() == 3);
-    CHECK(messages[0] == "lib.jsonl:3:1: error: this line is not a JSON object [json-syntax]");
+    CHECK(messages[0] ==
+          "lib.jsonl:3:2: error: this line is not valid JSON (object key - invalid literal; "
+          "expected string literal) [json-syntax]");
     CHECK(messages[1] ==
           "lib.jsonl:5:1: error: unknown question 'nope': neither rule set asks it "
           "[unknown-question]");

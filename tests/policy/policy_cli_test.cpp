@@ -74,25 +74,42 @@ struct Folders {
 
 }  // namespace
 
-TEST_CASE("impact: text summary, exit 0 when it ran", "[cli][impact]") {
+TEST_CASE("impact: text summary; exit 1 when some lines could not be read", "[cli][impact]") {
     Folders f;
     Run r = run({"impact", f.base, f.cand, f.library});
     INFO(r.err);
-    CHECK(r.code == 0);
+    CHECK(r.code == 1);  // the figures leave a case out: not a complete run for a script
     CHECK(r.out.find("19 cases read, 18 evaluated, 1 could not be read") != std::string::npos);
     CHECK(r.out.find("rule score_high (changed): 3 cases move from Universal to Statutory; 3 cases "
                      "move from "
                      "Targeted to Statutory") != std::string::npos);
     CHECK(r.out.find("Level transitions (rows: base, columns: candidate)") != std::string::npos);
     CHECK(r.out.find("G-2 (line 2): level Targeted -> Statutory") != std::string::npos);
-    CHECK(r.err.find("grid.jsonl:19:1: error: this line is not a JSON object") !=
-          std::string::npos);
+    CHECK(r.err.find("grid.jsonl:19:2: error: this line is not valid JSON") != std::string::npos);
+    CHECK(r.err.find("continuum impact: 1 of 19 lines of " + f.library +
+                     " could not be read; the figures leave those cases out") != std::string::npos);
+    // Every line read: exit 0.
+    write(f.root / "clean.jsonl", policy::grid_library());
+    CHECK(run({"impact", f.base, f.cand, (f.root / "clean.jsonl").string()}).code == 0);
+}
+
+TEST_CASE("impact: exit 2 when no line of the library can be read", "[cli][impact]") {
+    // A case file (TOML) given where the library (JSON Lines) belongs.
+    Folders f;
+    const std::string toml = (f.root / "case.toml").string();
+    write(toml,
+          "[case]\nref = \"C-1\"\nreferred_at = 2026-11-23T09:40:00\n\n[answers]\na = true\n");
+    Run r = run({"impact", f.base, f.cand, toml});
+    CHECK(r.code == 2);
+    CHECK(r.out.find("5 cases read, 0 evaluated, 5 could not be read") != std::string::npos);
+    CHECK(r.err.find("continuum impact: none of 5 lines of " + toml +
+                     " could be read: is it a case library (JSON Lines)?") != std::string::npos);
 }
 
 TEST_CASE("impact --json: the documented continuum.impact/1 shape", "[cli][impact]") {
     Folders f;
     Run r = run({"impact", f.base, f.cand, f.library, "--json"});
-    REQUIRE(r.code == 0);
+    REQUIRE(r.code == 1);  // one line could not be read; the JSON is written all the same
     auto j = nlohmann::json::parse(r.out);
     CHECK(j["schema"] == "continuum.impact/1");
     CHECK(j["totals"]["lines"] == 19);
@@ -113,6 +130,8 @@ TEST_CASE("impact --json: the documented continuum.impact/1 shape", "[cli][impac
     CHECK(j["cases"][0]["level"]["after"] == "statutory");
     CHECK(j["cases"][0]["responsible"][0]["id"] == "score_high");
     CHECK(j["errors"][0]["line"] == 19);
+    CHECK(j["errors"][0]["column"] == 2);
+    CHECK(j["errors"][0]["code"] == "json-syntax");
     CHECK(j["diff"][0]["fields"][0]["field"] == "when");
 }
 

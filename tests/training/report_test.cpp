@@ -59,3 +59,15 @@ TEST_CASE("agreement per criterion and scenario, and the most divisive first", "
           std::string::npos);
     CHECK(csv.str().find("criterion,,level,6,0.6667,") != std::string::npos);
 }
+
+TEST_CASE("the figures CSV neutralises a scenario id a spreadsheet would run as a formula",
+          "[report]") {
+    // Scenario ids may start with '-' (lower-case letters, digits and '-'); the figures are
+    // the program's own numbers and stay numbers, negative kappas included.
+    std::vector<report::RatedJudgement> js = {rated("A", "-sum-1", "statutory", "statutory"),
+                                              rated("B", "-sum-1", "intensive", "statutory")};
+    std::ostringstream csv;
+    report::write_report_csv(csv, report::cohort_report(js));
+    CHECK(csv.str().find("scenario,\"'-sum-1\",") != std::string::npos);
+    CHECK(csv.str().find("division,\"'-sum-1\",level,") != std::string::npos);
+}

@@ -113,6 +113,16 @@ TEST_CASE("exports carry every judgement in JSON Lines and CSV", "[store]") {
     CHECK(std::count(text.begin(), text.end(), '\n') == 3);
 }
 
+TEST_CASE("the judgements CSV neutralises a name a spreadsheet would run as a formula", "[store]") {
+    auto row = sample("=HYPERLINK(\"http://x\",\"y\")", "statutory");
+    row.cohort = "@SUM(1+1)";
+    std::ostringstream csv;
+    audit::write_training_csv(csv, {row});
+    const std::string text = csv.str();
+    CHECK(text.find(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'@SUM(1+1)\",") !=
+          std::string::npos);
+}
+
 TEST_CASE("a file that is not a training results file is refused and left untouched", "[store]") {
     TempDir t;
     fs::path other = t.dir / "other.sqlite";

@@ -199,6 +199,17 @@ TEST_CASE("a tampered log shows where the chain is broken", "[ui][history]") {
     CHECK_FALSE(contains(h.text, "Chain verified"));
 }
 
+TEST_CASE("a log whose triggers were dropped shows its protection damaged", "[ui][history]") {
+    HistoryFixture log(3);
+    REQUIRE(audit_test::raw_exec(log.file, "DROP TRIGGER decision_no_update") == "");
+    Harness h(std::string(CONTINUUM_TEST_DATA) + "/rules/mini", log.sink());
+    open_history(h);
+    CHECK_FALSE(h.state().history.chain_ok);  // the chain holds, but records can be changed
+    CHECK(contains(h.text, "Chain verified: 3 records"));
+    CHECK(contains(h.text, "Protection damaged: The trigger decision_no_update, which refuses "
+                           "changes to recorded decisions, is missing (dropped)"));
+}
+
 TEST_CASE("History exports the listed decisions to CSV and JSON Lines", "[ui][history]") {
     HistoryFixture log(5);
     Harness h(std::string(CONTINUUM_TEST_DATA) + "/rules/mini", log.sink());

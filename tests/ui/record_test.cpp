@@ -50,6 +50,23 @@ TEST_CASE("an override is not recorded without a category and a reason", "[ui]")
     CHECK_FALSE(h.state().unsaved);
 }
 
+TEST_CASE("a case reference with a pasted control character is not recorded", "[ui]") {
+    Harness h;
+    fill_case(h);
+    h.session.apply(ui::intent::SetCaseRef{"C-TEST-1\u202e"});  // a right-to-left override
+    h.go_to_step("record");
+    h.frame();
+    h.click("record");
+    CHECK(h.sink.records.empty());
+    CHECK(h.state().record.problem ==
+          "The case reference holds an invisible control character (U+202E, character 9), "
+          "perhaps pasted with it: type the reference again.");
+    h.session.apply(ui::intent::SetCaseRef{"C-TEST-1"});
+    h.frame();
+    h.click("record");
+    CHECK(h.sink.records.size() == 1);
+}
+
 TEST_CASE("a case can be triaged and recorded with the keyboard alone", "[ui]") {
     Harness h;
     h.session.apply(ui::intent::SetCaseRef{"C-TEST-2"});

@@ -54,6 +54,15 @@ void finish_impact(Harness& h) {
     h.frames(2);
 }
 
+// On the impact tab: compares the rules in use with `base` over the default library.
+void run_impact_against(Harness& h, const fs::path& base) {
+    h.click("impact/base_other");
+    h.session.scratch().rules_view.base_folder = base.string();
+    h.frames(1);
+    h.click("impact/run");
+    finish_impact(h);
+}
+
 // The policy tests' pair: the candidate adds rule b_targeted; 18 grid cases, worked by hand.
 struct RulePair {
     TempDir dir;
@@ -184,11 +193,7 @@ TEST_CASE("impact of the rules in use against a base: totals, heat map, bars, dr
     // The library defaults to the rule set's cases/library.jsonl.
     CHECK(h.session.scratch().rules_view.library ==
           (pair.candidate / "cases" / "library.jsonl").string());
-    h.click("impact/base_other");
-    h.session.scratch().rules_view.base_folder = pair.base.string();
-    h.frames(1);
-    h.click("impact/run");
-    finish_impact(h);
+    run_impact_against(h, pair.base);
     const auto& im = h.state().rules_view.impact;
     REQUIRE(im.error.empty());
     REQUIRE(im.report);
@@ -252,6 +257,30 @@ TEST_CASE("impact of the rules in use against a base: totals, heat map, bars, dr
     CHECK(contains(h.text, "Level: Targeted"));
     h.click("impact/close_case");
     CHECK_FALSE(im.opened);
+}
+
+TEST_CASE("impact shows the library lines it could not read, and how many", "[ui][rules][impact]") {
+    RulePair pair;
+    // Two lines a policy officer's export might hold by mistake, after the 18 good ones.
+    write(
+        pair.candidate / "cases" / "library.jsonl",
+        policy::grid_library() + "[case]\n" +
+            R"({"ref":"G-99","referred_at":"2026-03-02T10:00:00","answers":{"a":true,"a":false}})" +
+            "\n");
+    Harness h(pair.candidate.string());
+    open_rules(h);
+    h.click("rules/tab/impact");
+    run_impact_against(h, pair.base);
+    const auto& im = h.state().rules_view.impact;
+    REQUIRE(im.report);
+    CHECK(im.report->evaluated == 18);
+    CHECK(im.report->failed == 2);
+    CHECK(h.shown("impact/unreadable"));
+    CHECK(contains(h.text,
+                   "2 of 20 lines of the library could not be read: those cases are "
+                   "left out of every figure here."));
+    CHECK(contains(h.text, "Line 19, column 2: this line is not valid JSON"));
+    CHECK(contains(h.text, "Line 20, column 71: \"a\" is given twice in one object"));
 }
 
 TEST_CASE("impact against the rules at start follows an edit on disk", "[ui][rules][impact]") {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "../diagnostics.hpp"
+#include "../printable.hpp"
 
 namespace continuum::engine::expr {
 
@@ -197,12 +198,12 @@ class Compiler {
             std::string hint;
             if (std::find(kFunctions.begin(), kFunctions.end(), a.name) != kFunctions.end())
                 hint = fmt::format(" ('{}' is a function: write {}(...))", a.name, a.name);
-            else if (symbols_.names)
-                hint = did_you_mean(a.name, *symbols_.names);
+            else if (symbols_.suggest)
+                hint = symbols_.suggest(a.name);
             error(a.offset, "unknown-identifier",
                   fmt::format("unknown name '{}': no question, fact, rule, route or trigger has "
                               "this id{}",
-                              a.name, hint));
+                              excerpt(a.name), hint));
             return nullptr;
         }
         out_.reads.push_back(s->slot);
@@ -238,7 +239,7 @@ class Compiler {
         for (const auto& c : choices)
             list += (list.empty() ? "" : ", ") + ("\"" + c + "\"");
         error(lit.offset, "unknown-choice",
-              fmt::format("\"{}\" is not a choice of '{}'{}; its choices are {}", lit.name,
+              fmt::format("\"{}\" is not a choice of '{}'{}; its choices are {}", excerpt(lit.name),
                           question->id, did_you_mean(lit.name, choices), list));
         return false;
     }
@@ -467,7 +468,7 @@ class Compiler {
         error(a.offset, "unknown-function",
               fmt::format("unknown function '{}'{}; the functions are count, known, days_since, "
                           "contacts and last_contact",
-                          a.name, did_you_mean(a.name, kFunctions)));
+                          excerpt(a.name), did_you_mean(a.name, kFunctions)));
         return invalid(a);
     }
 

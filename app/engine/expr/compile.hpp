@@ -26,8 +26,8 @@ struct Symbol {
 struct SymbolTable {
     // Returns nullptr when the name is not defined.
     std::function<const Symbol*(std::string_view)> find;
-    // Every defined name, for "did you mean".
-    const std::vector<std::string>* names = nullptr;
+    // " (did you mean 'x'?)" for a name that is not defined, or "" (see Suggester).
+    std::function<std::string(std::string_view)> suggest;
     // The chronology, when the rule set defines one: the slot of its question and its terms.
     std::uint32_t chronology_slot = UINT32_MAX;
     ContactTerms contact_terms;

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "../printable.hpp"
+
 namespace continuum::engine::expr {
 namespace {
 
@@ -65,7 +67,7 @@ LexResult lex(std::string_view s) {
             double value = 0;
             auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), value);
             if (ec != std::errc{} || ptr != raw.data() + raw.size())
-                return fail(start, "malformed number '" + std::string(raw) + "'");
+                return fail(start, "malformed number '" + excerpt(raw) + "'");
             if (i < s.size() && is_ident_start(s[i]))
                 return fail(i, "a number must be followed by a space or an operator");
             push(TokenKind::Number, start, i - start);
@@ -150,7 +152,19 @@ LexResult lex(std::string_view s) {
             default:
                 break;
         }
-        return fail(start, std::string("unexpected character '") + c + "'");
+        // Name the character as the reader can see it: a control character or a byte of a
+        // non-ASCII letter would print as nothing, or as garbage.
+        auto control = find_control(s.substr(start, 4));
+        if (control && control->offset == 0)
+            return fail(start, control->invalid_utf8
+                                   ? "unexpected " + describe(*control)
+                                   : "unexpected character " + describe(*control) +
+                                         " (a control character)");
+        std::size_t length = 1;
+        while (start + length < s.size() && length < 4 &&
+               (static_cast<unsigned char>(s[start + length]) & 0xC0) == 0x80)
+            ++length;
+        return fail(start, "unexpected character '" + std::string(s.substr(start, length)) + "'");
     }
     push(TokenKind::End, s.size(), 0);
     return out;

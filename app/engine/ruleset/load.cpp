@@ -8,14 +8,17 @@
 #include "load.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <toml++/toml.h>
 
+#include "../printable.hpp"
 #include "chronology_terms.hpp"
 #include "digest.hpp"
 #include "family.hpp"
@@ -38,6 +41,23 @@ bool is_rule_file(const std::filesystem::path& relative) {
              (top == "tests" || top == "training" || top == "cases"));
 }
 
+std::string not_a_toml_file(const std::filesystem::path& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::file_status st = fs::status(path, ec);
+    if (ec.value() == ELOOP)
+        return "is a symbolic link that leads round in a loop (it points, in the end, back to "
+               "itself), so it cannot be read";
+    std::error_code link_ec;
+    if (fs::is_symlink(fs::symlink_status(path, link_ec)) && !fs::exists(st))
+        return fmt::format("is a symbolic link to {}, which does not exist",
+                           fs::read_symlink(path, link_ec).string());
+    if (ec) return "cannot be read: " + ec.message();
+    if (fs::is_directory(st)) return "is a folder, not a file: it must be a file of TOML text";
+    if (!fs::is_regular_file(st)) return "is not an ordinary file (a device, pipe or socket)";
+    return {};
+}
+
 std::vector<RuleFileText> read_rule_files(const std::filesystem::path& folder, Diagnostics& diags) {
     namespace fs = std::filesystem;
     std::vector<RuleFileText> files;
@@ -50,9 +70,14 @@ std::vector<RuleFileText> read_rule_files(const std::filesystem::path& folder, D
     }
     for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::end(it);
          it.increment(ec)) {
-        if (!it->is_regular_file(ec)) continue;
-        fs::path rel = fs::relative(it->path(), folder, ec);
+        // Lexically: resolving a looping link to find the relative path would itself fail.
+        fs::path rel = it->path().lexically_relative(folder);
         if (!is_rule_file(rel)) continue;
+        if (std::string why = not_a_toml_file(it->path()); !why.empty()) {
+            diags.error((folder / rel).string(), {}, "unreadable-file", why);
+            it.disable_recursion_pending();  // a folder named *.toml is not searched either
+            continue;
+        }
         std::ifstream in(it->path(), std::ios::binary);
         std::ostringstream text;
         text << in.rdbuf();
@@ -193,8 +218,8 @@ class FileReader {
                            fmt::format("'{}' cannot be used as an id: use lower-case letters, "
                                        "digits and '_', starting with a letter, and not a word "
                                        "of the condition language",
-                                       id));
-            r.set_what(fmt::format("{} '{}'", kind, id));
+                                       excerpt(id)));
+            r.set_what(fmt::format("{} '{}'", kind, excerpt(id)));
         }
         return id;
     }
@@ -268,7 +293,7 @@ class FileReader {
 
     void read_source(const toml::table& t) {
         TableReader r(t, file_, d_, "[[source]]",
-                      {"id", "title", "publisher", "date", "url", "text"});
+                      {"id", "title", "publisher", "date", "url", "text", "sections"});
         Source s;
         s.id = read_id(r, "source");
         s.title = r.string("title", true);
@@ -276,6 +301,7 @@ class FileReader {
         s.date = r.string("date");
         s.url = r.string("url");
         s.text = r.string("text");
+        s.sections = r.strings("sections");
         s.origin = r.origin();
         if (s.url.empty() && s.text.empty())
             d_.warning(file_.path(), file_.pos(t), "source-without-reference",
@@ -374,11 +400,13 @@ class FileReader {
                      fmt::format("{} is a choice question and needs 'choices'", r.what()));
             return;
         }
+        std::unordered_set<std::string> seen;
         for (const auto& c : *arr) {
             ChoiceOption opt;
             if (c.is_string()) {
                 opt.id = *c.value<std::string>();
                 opt.label = opt.id;
+                r.refuse_controls("choices", c, opt.id);
             } else if (const toml::table* ct = c.as_table()) {
                 TableReader cr(*ct, file_, d_, "a choice of " + r.what(), {"id", "label"});
                 opt.id = cr.string("id", true);
@@ -388,9 +416,10 @@ class FileReader {
                            "a choice is a quoted text or { id = \"...\", label = \"...\" }");
                 continue;
             }
-            if (std::find(q.choice_ids.begin(), q.choice_ids.end(), opt.id) != q.choice_ids.end())
-                r.error_at(c, "duplicate-id",
-                           fmt::format("choice '{}' appears twice in {}", opt.id, r.what()));
+            if (!seen.insert(opt.id).second)
+                r.error_at(
+                    c, "duplicate-id",
+                    fmt::format("choice '{}' appears twice in {}", excerpt(opt.id), r.what()));
             q.choice_ids.push_back(opt.id);
             q.choices.push_back(std::move(opt));
         }
@@ -658,6 +687,7 @@ LoadResult load_ruleset_from_texts(const std::string& root, std::vector<RuleFile
     }
 
     d.sort();
+    d.cap_repeats();
     if (!d.has_errors()) {
         rs->machine = expr::build_machine(*rs);
         result.rules = std::move(rs);

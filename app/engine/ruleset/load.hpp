@@ -25,6 +25,11 @@ struct LoadResult {
 // Folders under a rule set that hold other things than rules.
 bool is_rule_file(const std::filesystem::path& relative);
 
+// Why a path named like a TOML file (a rule file, a scenario test, a training pack) cannot be
+// read as one: a folder, a symbolic link that loops or leads nowhere, a device; "" for an
+// ordinary file. Skipping it quietly would leave everything it defines undefined.
+std::string not_a_toml_file(const std::filesystem::path& path);
+
 // Reads every rule file under `folder` (see is_rule_file).
 LoadResult load_ruleset(const std::filesystem::path& folder);
 

@@ -8,12 +8,16 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "../expr/compile.hpp"
 #include "../expr/parser.hpp"
+#include "../printable.hpp"
+#include "pinpoint.hpp"
 
 namespace continuum::engine {
 namespace {
@@ -26,6 +30,7 @@ public:
         : rs_(rs), pending_(pending), d_(d) {}
 
     void run() {
+        index_ids();
         assign_slots();
         check_namespaces();
         check_references();
@@ -36,6 +41,40 @@ public:
 
 private:
     // [SECTION] ids
+
+  // Ids to positions, built once: a rule set of 100,000 definitions is checked in time
+  // proportional to its size, never to its size squared. The first definition of an id
+  // wins, as the lookups on RuleSet do (a second one is reported as a duplicate).
+  using IdIndex = std::unordered_map<std::string_view, std::uint32_t>;
+  template <typename T>
+  static IdIndex index_of(const std::vector<T>& items) {
+      IdIndex out;
+      out.reserve(items.size());
+      for (std::uint32_t i = 0; i < items.size(); ++i)
+          out.emplace(items[i].id, i);
+      return out;
+  }
+  static std::uint32_t find(const IdIndex& index, std::string_view id) {
+      auto it = index.find(id);
+      return it == index.end() ? kNone : it->second;
+  }
+
+  void index_ids() {
+      levels_ = index_of(rs_.levels);
+      actions_ = index_of(rs_.actions);
+      sources_ = index_of(rs_.sources);
+      rules_ = index_of(rs_.rules);
+      domains_ = index_of(rs_.domains);
+      rules_of_level_.assign(rs_.levels.size(), {});
+  }
+
+  // "Did you mean" among one kind of id, made the first time it is needed.
+  template <typename T>
+  std::string hint(std::optional<Suggester>& suggester, const std::vector<T>& items,
+                   std::string_view word) {
+      if (!suggester) suggester.emplace(ids_of(items));
+      return suggester->did_you_mean(word);
+  }
 
     void define(std::string_view id, expr::SymbolKind kind, ValueType type, const Origin& origin,
                 const std::vector<std::string>* choices = nullptr) {
@@ -156,11 +195,11 @@ private:
     std::uint32_t level_ref(const std::string& id, const Origin& owner, const std::string& what,
                             const char* key) {
         if (id.empty()) return kNone;
-        std::uint32_t i = rs_.level_index(id);
+        std::uint32_t i = find(levels_, id);
         if (i == kNone)
             d_.error(owner.file, owner.pos, "unknown-level",
-                     fmt::format("{} names level '{}' in '{}', but no [[level]] has that id{}", what,
-                                 id, key, did_you_mean(id, ids_of(rs_.levels))));
+                     fmt::format("{} names level '{}' in '{}', but no [[level]] has that id{}",
+                                 what, excerpt(id), key, hint(level_hints_, rs_.levels, id)));
         return i;
     }
 
@@ -169,27 +208,34 @@ private:
                      const Origin& owner, const std::string& what, const char* key) {
         indices.clear();
         for (const auto& id : ids)
-            if (indices.push_back(rs_.action_index(id)); indices.back() == kNone)
-                d_.error(owner.file, owner.pos, "unknown-action",
-                         fmt::format("{} names action '{}' in '{}', but no [[action]] has that id{}",
-                                     what, id, key, did_you_mean(id, ids_of(rs_.actions))));
+            if (indices.push_back(find(actions_, id)); indices.back() == kNone)
+                d_.error(
+                    owner.file, owner.pos, "unknown-action",
+                    fmt::format("{} names action '{}' in '{}', but no [[action]] has that id{}",
+                                what, excerpt(id), key, hint(action_hints_, rs_.actions, id)));
     }
 
     void citation_refs(const std::vector<Citation>& cites, const std::string& what) {
-        for (const auto& c : cites)
-            if (rs_.source_index(c.source) == kNone)
-                d_.error(c.origin.file, c.origin.pos, "dangling-citation",
-                         fmt::format("{} cites '{}', but no [[source]] has that id{}", what, c.source,
-                                     did_you_mean(c.source, ids_of(rs_.sources))));
+        for (const auto& c : cites) {
+            std::uint32_t source = find(sources_, c.source);
+            if (source == kNone)
+                d_.error(
+                    c.origin.file, c.origin.pos, "dangling-citation",
+                    fmt::format("{} cites '{}', but no [[source]] has that id{}", what,
+                                excerpt(c.source), hint(source_hints_, rs_.sources, c.source)));
+            else if (std::string why = pinpoint_problem(rs_.sources[source], c.pinpoint);
+                     !why.empty())
+                d_.error(c.origin.file, c.origin.pos, "unknown-section",
+                         fmt::format("{} cites {}", what, why));
+        }
     }
 
     std::uint32_t domain_ref(const std::string& id, const Origin& owner, const std::string& what) {
         if (id.empty()) return kNone;
-        for (std::uint32_t i = 0; i < rs_.domains.size(); ++i)
-            if (rs_.domains[i].id == id) return i;
+        if (std::uint32_t i = find(domains_, id); i != kNone) return i;
         d_.error(owner.file, owner.pos, "unknown-domain",
-                 fmt::format("{} names domain '{}', but no [[domain]] has that id{}", what, id,
-                             did_you_mean(id, ids_of(rs_.domains))));
+                 fmt::format("{} names domain '{}', but no [[domain]] has that id{}", what,
+                             excerpt(id), hint(domain_hints_, rs_.domains, id)));
         return kNone;
     }
 
@@ -207,6 +253,9 @@ private:
             std::string what = "rule '" + r.id + "'";
             r.level_index = level_ref(r.level, r.origin, what, "level");
             r.domain_index = domain_ref(r.domain, r.origin, what);
+            if (r.level_index != kNone)
+                rules_of_level_[r.level_index].push_back(
+                    static_cast<std::uint32_t>(&r - rs_.rules.data()));
             citation_refs(r.cites, what);
         }
         for (auto& c : rs_.combinations) resolve_combination(c);
@@ -226,11 +275,12 @@ private:
             std::string what = "action '" + a.id + "'";
             citation_refs(a.cites, what);
             if (a.after.empty()) continue;
-            a.after_index = rs_.action_index(a.after);
+            a.after_index = find(actions_, a.after);
             if (a.after_index == kNone)
-                d_.error(a.origin.file, a.origin.pos, "unknown-action",
-                         fmt::format("{} is due after action '{}', but no [[action]] has that id{}",
-                                     what, a.after, did_you_mean(a.after, ids_of(rs_.actions))));
+                d_.error(
+                    a.origin.file, a.origin.pos, "unknown-action",
+                    fmt::format("{} is due after action '{}', but no [[action]] has that id{}",
+                                what, excerpt(a.after), hint(action_hints_, rs_.actions, a.after)));
         }
         check_after_chains();
         for (auto& c : rs_.consents) citation_refs(c.cites, "consent rule '" + c.id + "'");
@@ -244,23 +294,21 @@ private:
         if (!c.counts_level.empty()) {
             std::uint32_t counted = level_ref(c.counts_level, c.origin, what, "counts_level");
             if (counted == kNone) return;
-            for (std::uint32_t i = 0; i < rs_.rules.size(); ++i)
-                if (rs_.rules[i].level_index == counted) c.counted.push_back(i);
+            c.counted = rules_of_level_[counted];
             if (c.counted.empty())
                 d_.error(c.origin.file, c.origin.pos, "empty-combination",
                          fmt::format("{} counts the rules of level '{}', but there are none", what,
                                      c.counts_level));
         }
         for (const auto& id : c.of) {
-            auto it = std::find_if(rs_.rules.begin(), rs_.rules.end(),
-                                   [&](const LevelRule& r) { return r.id == id; });
-            if (it == rs_.rules.end()) {
+            std::uint32_t rule = find(rules_, id);
+            if (rule == kNone) {
                 d_.error(c.origin.file, c.origin.pos, "unknown-rule",
-                         fmt::format("{} counts '{}', but no [[rule]] has that id{}", what, id,
-                                     did_you_mean(id, ids_of(rs_.rules))));
+                         fmt::format("{} counts '{}', but no [[rule]] has that id{}", what,
+                                     excerpt(id), hint(rule_hints_, rs_.rules, id)));
                 continue;
             }
-            c.counted.push_back(static_cast<std::uint32_t>(it - rs_.rules.begin()));
+            c.counted.push_back(rule);
         }
         if (c.at_least > c.counted.size() && !c.counted.empty())
             d_.error(c.origin.file, c.origin.pos, "unsatisfiable-combination",
@@ -274,18 +322,30 @@ private:
                                          rs_.rules[i].id));
     }
 
+    // Each action's 'after' names at most one other, so following them from every action in
+    // turn, marking the ones already settled, finds each loop once in linear time.
     void check_after_chains() {
+        enum Mark : std::uint8_t { Unseen, OnPath, Settled };
+        std::vector<Mark> mark(rs_.actions.size(), Unseen);
         for (std::uint32_t start = 0; start < rs_.actions.size(); ++start) {
-            std::uint32_t i = rs_.actions[start].after_index;
-            for (std::size_t steps = 0; i != kNone && steps <= rs_.actions.size(); ++steps) {
-                if (i == start) {
-                    const Action& a = rs_.actions[start];
-                    d_.error(a.origin.file, a.origin.pos, "action-cycle",
-                             fmt::format("action '{}' is due after itself through 'after'", a.id));
-                    break;
-                }
+            std::vector<std::uint32_t> path;
+            std::uint32_t i = start;
+            while (i != kNone && mark[i] == Unseen) {
+                mark[i] = OnPath;
+                path.push_back(i);
                 i = rs_.actions[i].after_index;
             }
+            if (i != kNone && mark[i] == OnPath) {
+                // Every action on the loop is due after itself; each is reported where written.
+                auto from = std::find(path.begin(), path.end(), i);
+                for (auto it = from; it != path.end(); ++it) {
+                    const Action& a = rs_.actions[*it];
+                    d_.error(a.origin.file, a.origin.pos, "action-cycle",
+                             fmt::format("action '{}' is due after itself through 'after'", a.id));
+                }
+            }
+            for (std::uint32_t p : path)
+                mark[p] = Settled;
         }
     }
 
@@ -324,7 +384,10 @@ private:
         deps_.assign(rs_.slot_count, {});
         read_by_anything_.assign(rs_.slot_count, false);
         expr::SymbolTable table;
-        table.names = &rs_.symbol_names;
+        table.suggest = [this](std::string_view word) {
+            if (!symbol_hints_) symbol_hints_.emplace(rs_.symbol_names);
+            return symbol_hints_->did_you_mean(word);
+        };
         table.find = [this](std::string_view id) -> const expr::Symbol* {
             const expr::Symbol* s = rs_.symbol(id);
             return s && s->kind != expr::SymbolKind::Action ? s : nullptr;
@@ -364,17 +427,23 @@ private:
     // [SECTION] order
 
     // Depth-first topological sort; a back edge is a cycle, reported once with its path.
+    // Cycles that share a definition with one already reported are not reported again; the
+    // check is constant time (the deepest reported position on the path is kept beside the
+    // path), so long chains with many loops stay linear.
     void order() {
         enum Mark : std::uint8_t { White, Grey, Black };
         std::vector<Mark> mark(rs_.slot_count, White);
-        std::vector<std::uint32_t> sorted, path;
-        std::set<std::uint32_t> reported;
+        std::vector<std::uint32_t> sorted;
+        reported_.assign(rs_.slot_count, false);
+        path_position_.assign(rs_.slot_count, kNone);
         // Iterative DFS so deep chains of facts cannot overflow the stack.
         for (std::uint32_t start = 0; start < rs_.slot_count; ++start) {
             if (mark[start] != White) continue;
             std::vector<std::pair<std::uint32_t, std::size_t>> stack{{start, 0}};
             mark[start] = Grey;
-            path.assign(1, start);
+            path_.clear();
+            reported_up_to_.clear();
+            enter(start);
             while (!stack.empty()) {
                 auto& [slot, next] = stack.back();
                 if (next < deps_[slot].size()) {
@@ -382,16 +451,18 @@ private:
                     if (mark[dep] == White) {
                         mark[dep] = Grey;
                         stack.push_back({dep, 0});
-                        path.push_back(dep);
+                        enter(dep);
                     } else if (mark[dep] == Grey) {
-                        report_cycle(path, dep, reported);
+                        report_cycle(dep);
                     }
                     continue;
                 }
                 mark[slot] = Black;
                 sorted.push_back(slot);
                 stack.pop_back();
-                path.pop_back();
+                path_position_[path_.back()] = kNone;
+                path_.pop_back();
+                reported_up_to_.pop_back();
             }
         }
         rs_.order.clear();
@@ -404,16 +475,28 @@ private:
         }
     }
 
-    void report_cycle(const std::vector<std::uint32_t>& path, std::uint32_t back_to,
-                      std::set<std::uint32_t>& reported) {
-        auto from = std::find(path.begin(), path.end(), back_to);
-        std::vector<std::uint32_t> cycle(from, path.end());
-        if (std::any_of(cycle.begin(), cycle.end(), [&](std::uint32_t s) { return reported.count(s); }))
-            return;
+    void enter(std::uint32_t slot) {
+        const auto at = static_cast<std::uint32_t>(path_.size());
+        path_position_[slot] = at;
+        path_.push_back(slot);
+        reported_up_to_.push_back(reported_[slot] ? at : at > 0 ? reported_up_to_[at - 1] : kNone);
+    }
+
+    void report_cycle(std::uint32_t back_to) {
+        const std::uint32_t from = path_position_[back_to];
+        const std::uint32_t deepest = reported_up_to_.back();
+        if (deepest != kNone && deepest >= from) return;  // shares a definition already reported
+        const std::size_t length = path_.size() - from;
         std::string chain;
-        for (std::uint32_t s : cycle) {
-            chain += rs_.symbols[s].id + " -> ";
-            reported.insert(s);
+        for (std::size_t k = 0; k < length; ++k) {
+            const std::uint32_t s = path_[from + k];
+            reported_[s] = true;
+            reported_up_to_[from + k] = static_cast<std::uint32_t>(from + k);
+            // A loop through thousands of facts is named by its first and last few.
+            if (k < 8 || k + 2 >= length)
+                chain += rs_.symbols[s].id + " -> ";
+            else if (k == 8)
+                chain += fmt::format("... ({} more) -> ", thousands(length - 10));
         }
         chain += rs_.symbols[back_to].id;
         // A condition reads its dependencies, so show the chain in reading order.
@@ -465,6 +548,12 @@ private:
     std::vector<Item> slot_item_;  // what each slot holds, in slot order
     std::vector<std::vector<std::uint32_t>> deps_;
     std::vector<bool> read_by_anything_;
+    IdIndex levels_, actions_, sources_, rules_, domains_;
+    std::vector<std::uint32_t> path_, path_position_, reported_up_to_;  // the sort's current path
+    std::vector<bool> reported_;                                        // slots in a reported cycle
+    std::vector<std::vector<std::uint32_t>> rules_of_level_;            // rule indices, by level
+    std::optional<Suggester> symbol_hints_, level_hints_, action_hints_, source_hints_, rule_hints_,
+        domain_hints_;
 };
 
 }  // namespace

@@ -39,6 +39,7 @@ struct Condition {
 
 struct Source {
     std::string id, title, publisher, date, url, text;
+    std::vector<std::string> sections;  // parts cited by name ("s47(1)(b)"); see pinpoint.hpp
     Origin origin;
 };
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "../printable.hpp"
+
 namespace continuum::engine {
 
 // [SECTION] SourceFile: positions inside the raw text
@@ -142,7 +144,7 @@ TableReader::~TableReader() {
             keys += (keys.empty() ? "" : ", ") + a;
         std::string hint = did_you_mean(k, allowed_);
         diags_.error(file_.path(), file_.pos(key.source().begin), "unknown-key",
-                     fmt::format("unknown key '{}' in {}{}{}", k, what_, hint,
+                     fmt::format("unknown key '{}' in {}{}{}", excerpt(k), what_, hint,
                                  hint.empty() ? fmt::format("; the keys are: {}", keys) : ""));
     }
 }
@@ -158,17 +160,32 @@ void TableReader::wrong_type(std::string_view key, const toml::node& n, std::str
         fmt::format("'{}' in {} must be {}, not {}", key, what_, expected, toml_type_name(n)));
 }
 
+// A control character (a NUL, an escape sequence, a bidirectional override...) written with a
+// TOML escape would be invisible in the file and garble or reorder the text wherever it is
+// shown: refused where it stands. Tabs and line breaks are ordinary in longer texts.
+void TableReader::refuse_controls(std::string_view key, const toml::node& n, std::string_view text,
+                                  LineBreaks breaks) {
+    auto c = find_control(text, breaks);
+    if (!c) return;
+    diags_.error(file_.path(), file_.position_in_string(n.source().begin, c->offset),
+                 "control-character",
+                 fmt::format("'{}' in {} holds the control character {}, which would be invisible "
+                             "or garble the screen where it is shown: remove it",
+                             key, what_, describe(*c)));
+}
+
 void TableReader::error_at(const toml::node& n, std::string code, std::string message) {
     diags_.error(file_.path(), file_.pos(n), std::move(code), std::move(message));
 }
 
-std::string TableReader::string(std::string_view key, bool required) {
+std::string TableReader::text(std::string_view key, bool required, LineBreaks breaks) {
     const toml::node* n = table_.get(key);
     if (!n) {
         if (required) missing(key);
         return {};
     }
     if (auto s = n->value<std::string>(); s && n->is_string()) {
+        refuse_controls(key, *n, *s, breaks);
         if (required && s->empty())
             diags_.error(file_.path(), file_.pos(*n), "empty-value",
                          fmt::format("'{}' in {} is empty", key, what_));
@@ -176,6 +193,14 @@ std::string TableReader::string(std::string_view key, bool required) {
     }
     wrong_type(key, *n, "a quoted text");
     return {};
+}
+
+std::string TableReader::line(std::string_view key, bool required) {
+    return text(key, required, LineBreaks::Refused);
+}
+
+std::string TableReader::string(std::string_view key, bool required) {
+    return text(key, required, LineBreaks::Allowed);
 }
 
 std::vector<std::string> TableReader::strings(std::string_view key, bool required) {
@@ -202,6 +227,7 @@ std::vector<std::string> TableReader::strings(std::string_view key, bool require
             continue;
         }
         out.push_back(*item.value<std::string>());
+        refuse_controls(key, item, out.back());
     }
     if (required && out.empty())
         diags_.error(file_.path(), file_.pos(*n), "empty-value",

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "../diagnostics.hpp"
+#include "../printable.hpp"
 #include "schema.hpp"
 
 namespace continuum::engine {
@@ -62,6 +63,9 @@ class TableReader {
     ~TableReader();
 
     std::string string(std::string_view key, bool required = false);
+    // A text that must fit on one line (a reference, a name): tabs and line breaks are
+    // refused as well as the other control characters.
+    std::string line(std::string_view key, bool required = false);
     std::vector<std::string> strings(std::string_view key, bool required = false);
     std::optional<std::int64_t> integer(std::string_view key, bool required = false);
     std::optional<double> number(std::string_view key);
@@ -79,8 +83,13 @@ class TableReader {
     void set_what(std::string what) { what_ = std::move(what); }
 
     void error_at(const toml::node& n, std::string code, std::string message);
+    // Reports a control character in `text` (the string at node `n`, under `key`), positioned
+    // at the character. string() and strings() do this for every text they read.
+    void refuse_controls(std::string_view key, const toml::node& n, std::string_view text,
+                         LineBreaks breaks = LineBreaks::Allowed);
 
   private:
+    std::string text(std::string_view key, bool required, LineBreaks breaks);
     void missing(std::string_view key);
     void wrong_type(std::string_view key, const toml::node& n, std::string_view expected);
 

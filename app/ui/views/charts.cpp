@@ -44,6 +44,12 @@ void tooltip(const std::string& text) {
     ImGui::EndTooltip();
 }
 
+// Text drawn straight onto the draw list is not in ImGui's log; written there too, so what a
+// chart says can be copied (and read by the headless tests) like any other text.
+void log_text(const std::string& s) {
+    if (GImGui->LogEnabled) ImGui::LogText("%s\n", s.c_str());
+}
+
 // Text clipped to [x0, x1] with an ellipsis, vertically centred in [y0, y1].
 void clipped_text(ImDrawList* dl, float x0, float x1, float y0, float y1, const std::string& s,
                   ImU32 colour) {
@@ -115,6 +121,7 @@ int bar_chart(const char* id, std::span<const Bar> bars, const BarChartOptions& 
         outline_if_focused(dl, ImVec2(origin.x, y), ImVec2(origin.x + width, y + row_h));
 
         clipped_text(dl, origin.x, origin.x + label_w, y, y + row_h, b.label, text_col);
+        log_text(b.label + ": " + texts[i]);
         float vx = x_of(b.value);
         float bar_pad = row_h * 0.15f;
         ImVec2 a(origin.x + std::min(zero_x, vx), y + bar_pad);
@@ -208,6 +215,7 @@ std::optional<std::pair<int, int>> heat_map(const char* id, const HeatMap& map) 
                 map.col_title.c_str());
     const float head_y = o.y + em + st.ItemSpacing.y / 2;
     clipped_text(dl, o.x, grid_x - pad, head_y, head_y + head_h, map.row_title, muted);
+    log_text(map.row_title + " \u2192 " + map.col_title);
     for (std::size_t c = 0; c < nc; ++c) {
         float x = grid_x + cell_w * static_cast<float>(c);
         float w = ImGui::CalcTextSize(map.cols[c].c_str(), nullptr, false, cell_w - pad).x;
@@ -240,6 +248,7 @@ std::optional<std::pair<int, int>> heat_map(const char* id, const HeatMap& map) 
             dl->AddRectFilled(a, b, ImGui::GetColorU32(bg));
             dl->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_Border));
             std::string n = number(v);
+            log_text(map.rows[r] + " \u2192 " + map.cols[c] + ": " + n);
             ImVec2 ts = ImGui::CalcTextSize(n.c_str());
             dl->AddText(ImVec2(a.x + (cell_w - ts.x) / 2, a.y + (cell_h - ts.y) / 2),
                         ImGui::GetColorU32(text_colour_on(bg)), n.c_str());

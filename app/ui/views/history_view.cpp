@@ -103,6 +103,21 @@ bool begin_fields(const char* id) {
     return true;
 }
 
+// Listing the decisions behind a figure of the Overrides view: say which, and the ways out.
+void draw_figure_selection(const AppState& s, HistoryFilter& f, Intents& out) {
+    if (s.history.applied.about.empty()) return;
+    ImGui::AlignTextToFramePadding();
+    widgets::bold_text(("Showing the decisions behind: " + s.history.applied.about + ".").c_str());
+    if (ImGui::Button("Show all decisions")) {
+        f.sequences.clear();
+        f.about.clear();
+    }
+    widgets::register_item("history/all_decisions");
+    ImGui::SameLine();
+    if (ImGui::Button("Back to the figures")) out.push_back(intent::OpenOverrides{});
+    widgets::register_item("history/back_to_figures");
+}
+
 void draw_filters(const AppState& s, HistoryScratch& hs, Intents& out) {
     HistoryFilter& f = hs.filter;
     float em = ImGui::GetFontSize();
@@ -163,6 +178,7 @@ void draw_filters(const AppState& s, HistoryScratch& hs, Intents& out) {
     if (!(f == s.history.applied)) out.push_back(intent::FilterHistory{f});
     if (!s.history.filter_problem.empty())
         widgets::wrapped_coloured(palette().warning, s.history.filter_problem);
+    draw_figure_selection(s, f, out);
 }
 
 void draw_list(const AppState& s, Intents& out) {
@@ -436,13 +452,10 @@ void draw_history_view(const AppState& s, Scratch& scratch, Intents& out) {
     } else if (h.unavailable.empty()) {
         ImGui::TextDisabled("Reading the recorded decisions\u2026");
     }
-    if (ImGui::Button("Close (Esc)") ||
-        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
-         !ImGui::GetIO().WantTextInput)) {
-        out.push_back(intent::CloseHistory{});
-        ImGui::CloseCurrentPopup();
-    }
-    widgets::register_item("history/close");
+    if (widgets::close_view_button("history/close")) out.push_back(intent::CloseHistory{});
+    ImGui::SameLine();
+    if (ImGui::Button("Override figures")) out.push_back(intent::OpenOverrides{});
+    widgets::register_item("history/override_figures");
     widgets::capture_end();
     ImGui::EndPopup();
 }

@@ -20,6 +20,7 @@ void handle_shortcuts(const AppState& s, Intents& out) {
     if (ImGui::IsKeyPressed(keys::F6, false)) out.push_back(intent::OpenRules{});
     if (ImGui::IsKeyPressed(keys::F7, false)) out.push_back(intent::OpenTraining{});
     if (ImGui::IsKeyPressed(keys::F8, false)) out.push_back(intent::OpenTrainer{});
+    if (ImGui::IsKeyPressed(keys::F9, false)) out.push_back(intent::OpenOverrides{});
     if (io.KeyCtrl && ImGui::IsKeyPressed(keys::PageDown, false) && s.step + 1 < s.steps.size())
         out.push_back(intent::GoToStep{s.step + 1});
     if (io.KeyCtrl && ImGui::IsKeyPressed(keys::PageUp, false) && s.step > 0)
@@ -69,7 +70,7 @@ void draw_main(const AppState& s, Scratch& scratch, Intents& out) {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
     widgets::capture_begin();
     if (!s.settings_open && !s.confirm_close && !s.history.open && !s.rules_view.open &&
-        !s.training.open && !s.trainer.open)
+        !s.training.open && !s.trainer.open && !s.overrides.open)
         handle_shortcuts(s, out);
     draw_rules_banner(s);
 
@@ -118,6 +119,7 @@ void draw_main(const AppState& s, Scratch& scratch, Intents& out) {
     widgets::capture_end();
     draw_settings_view(s, scratch, out);
     draw_history_view(s, scratch, out);
+    draw_overrides_view(s, scratch, out);
     draw_rules_view(s, scratch, out);
     draw_training_view(s, scratch, out);
     draw_trainer_view(s, scratch, out);

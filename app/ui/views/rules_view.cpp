@@ -13,6 +13,7 @@
 #include "../rules_tools.hpp"
 #include "../theme.hpp"
 #include "charts.hpp"
+#include "engine/printable.hpp"
 #include "report/impact_render.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
@@ -141,7 +142,7 @@ void draw_browse(const AppState& s, Scratch& scratch) {
 void draw_diagnostics(const AppState& s) {
     const RulesStatus& st = s.rules_status;
     std::size_t errors = st.diagnostics.error_count();
-    std::size_t warnings = st.diagnostics.items().size() - errors;
+    std::size_t warnings = st.diagnostics.warning_count();
     if (st.last_load_failed)
         widgets::wrapped_coloured(
             palette().error,
@@ -289,6 +290,39 @@ void draw_impact_controls(const AppState& s, RulesScratch& rs, Intents& out) {
     widgets::register_item("impact/run");
 }
 
+// Lines of the library that could not be read are left out of every figure: say how many,
+// plainly, and list them with their line and what is wrong, so none is lost without a word.
+void draw_unreadable_lines(const engine::ImpactReport& r) {
+    widgets::wrapped_coloured(
+        palette().warning,
+        fmt::format("\u2717 {} of {} line{} of the library could not be read: {} left out of "
+                    "every figure here.",
+                    r.failed, r.lines, r.lines == 1 ? "" : "s",
+                    r.failed == 1 ? "that case is" : "those cases are"));
+    constexpr std::size_t kListed = 100;
+    const auto& items = r.diagnostics.items();
+    const float rows = static_cast<float>(std::min<std::size_t>(items.size(), 5) + 1);
+    ImGui::BeginChild("impact_unreadable", ImVec2(0, rows * ImGui::GetTextLineHeightWithSpacing()),
+                      true);
+    // The library's name is above; each line says where and what, wrapped to the panel.
+    ImGui::PushTextWrapPos(0.0f);
+    for (std::size_t i = 0; i < items.size() && i < kListed; ++i) {
+        const engine::Diagnostic& d = items[i];
+        std::string where = fmt::format("Line {}, column {}: ", d.pos.line,
+                                        std::max<std::uint32_t>(1, d.pos.column));
+        ImGui::TextUnformatted(
+            (where + engine::printable(d.message, engine::LineBreaks::Refused)).c_str());
+    }
+    ImGui::PopTextWrapPos();
+    if (items.size() > kListed)
+        muted(
+            fmt::format("\u2026 and {} more: continuum impact on the command line lists "
+                        "them all.",
+                        items.size() - kListed));
+    ImGui::EndChild();
+    widgets::register_item("impact/unreadable");
+}
+
 void draw_impact(const AppState& s, Scratch& scratch, Intents& out) {
     RulesScratch& rs = scratch.rules_view;
     const ImpactState& im = s.rules_view.impact;
@@ -314,6 +348,7 @@ void draw_impact(const AppState& s, Scratch& scratch, Intents& out) {
         r.evaluated, im.seconds, im.base_label.c_str(), r.outcome_changed, r.level_changed,
         r.reasoning_only, r.unchanged,
         r.failed ? fmt::format("; {} could not be read", r.failed).c_str() : "");
+    if (r.failed > 0) draw_unreadable_lines(r);
     if (r.diff.empty()) muted("The rules in use are the same as the base: nothing can change.");
 
     const ImGuiStyle& st = ImGui::GetStyle();
@@ -505,7 +540,8 @@ void draw_rules_view(const AppState& s, Scratch& scratch, Intents& out) {
         widgets::wrapped_coloured(palette().error,
                                   "\u2717 The latest edit has errors: the last good rules are "
                                   "still in use. See Diagnostics.");
-    std::size_t problems = s.rules_status.diagnostics.items().size();
+    std::size_t problems =
+        s.rules_status.diagnostics.error_count() + s.rules_status.diagnostics.warning_count();
     tab_button("Browse rules", RulesTab::Browse, s, out, "rules/tab/browse");
     ImGui::SameLine();
     tab_button(fmt::format("Diagnostics ({})###diag", problems).c_str(), RulesTab::Diagnostics, s,
@@ -518,13 +554,7 @@ void draw_rules_view(const AppState& s, Scratch& scratch, Intents& out) {
     float close_w = ImGui::CalcTextSize("Close (Esc)").x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SetCursorPosX(
         std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - close_w));
-    if (ImGui::Button("Close (Esc)") ||
-        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
-         !ImGui::GetIO().WantTextInput)) {
-        out.push_back(intent::CloseRules{});
-        ImGui::CloseCurrentPopup();
-    }
-    widgets::register_item("rules/close");
+    if (widgets::close_view_button("rules/close")) out.push_back(intent::CloseRules{});
     ImGui::Separator();
     if (!s.rules) {
         ImGui::TextWrapped("No rule set is loaded: see Diagnostics.");

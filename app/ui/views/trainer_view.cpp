@@ -348,13 +348,7 @@ void draw_trainer_view(const AppState& s, Scratch& scratch, Intents& out) {
     ImGui::EndChild();
     ImGui::Separator();
     draw_export(t, ts, out);
-    if (ImGui::Button("Close (Esc)") ||
-        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
-         !ImGui::GetIO().WantTextInput)) {
-        out.push_back(intent::CloseTrainer{});
-        ImGui::CloseCurrentPopup();
-    }
-    widgets::register_item("trainer/close");
+    if (widgets::close_view_button("trainer/close")) out.push_back(intent::CloseTrainer{});
     ImGui::SameLine();
     if (ImGui::Button("Training view (F7)")) out.push_back(intent::OpenTraining{});
     widgets::register_item("trainer/training");

@@ -419,13 +419,7 @@ void draw_training_view(const AppState& s, Scratch& scratch, Intents& out) {
     }
     ImGui::EndChild();
     ImGui::Separator();
-    if (ImGui::Button("Close (Esc)") ||
-        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
-         !ImGui::GetIO().WantTextInput)) {
-        out.push_back(intent::CloseTraining{});
-        ImGui::CloseCurrentPopup();
-    }
-    widgets::register_item("training/close");
+    if (widgets::close_view_button("training/close")) out.push_back(intent::CloseTraining{});
     ImGui::SameLine();
     if (ImGui::Button("Trainer view (F8)")) out.push_back(intent::OpenTrainer{});
     widgets::register_item("training/trainer");

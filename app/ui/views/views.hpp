@@ -36,6 +36,7 @@ void draw_record_view(const AppState& s, Scratch& scratch, Intents& out);  // re
 void draw_family_block(const AppState& s, Intents& out);  // family_block.cpp
 void draw_settings_view(const AppState& s, Scratch& scratch, Intents& out);
 void draw_history_view(const AppState& s, Scratch& scratch, Intents& out);   // history_view.cpp
+void draw_overrides_view(const AppState& s, Scratch& scratch, Intents& out);  // overrides_view.cpp
 void draw_training_view(const AppState& s, Scratch& scratch, Intents& out);  // training_view.cpp
 void draw_trainer_view(const AppState& s, Scratch& scratch, Intents& out);   // trainer_view.cpp
 void draw_rules_view(const AppState& s, Scratch& scratch, Intents& out);     // rules_view.cpp

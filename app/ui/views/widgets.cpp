@@ -73,6 +73,15 @@ void wrapped_coloured(ImVec4 colour, const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+bool close_view_button(const char* key) {
+    const bool close = ImGui::Button("Close (Esc)") ||
+                       (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+                        !ImGui::GetIO().WantTextInput);
+    if (close) ImGui::CloseCurrentPopup();
+    register_item(key);
+    return close;
+}
+
 bool begin_view_popup(const char* id, bool open) {
     if (open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
     const ImGuiIO& io = ImGui::GetIO();

@@ -26,6 +26,9 @@ void finding_label(const engine::Route& route, engine::Finding f);
 // window's size, opened while `open` holds and closed as soon as it does not (another view
 // took over). True while it is drawn; end it with ImGui::EndPopup().
 bool begin_view_popup(const char* id, bool open);
+// The view's "Close (Esc)" button, registered as `key` for tests: true (and the popup closed)
+// when it is pressed, or Esc is pressed outside a text field.
+bool close_view_button(const char* key);
 
 // Text in the bold font.
 void bold_text(const char* text);
