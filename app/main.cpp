@@ -2,7 +2,7 @@
 // rule set; with a subcommand (lint, test, eval, ...) the command line.
 #include "cli/cli.hpp"
 #ifdef CONTINUUM_WITH_GUI
-#include "ui/app.hpp"
+#include "ui/shell/app.hpp"
 #endif
 
 int main(int argc, char** argv) {

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/judgement.hpp"
+#include "training/judgement.hpp"
 
 struct sqlite3;
 

@@ -7,9 +7,9 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "engine/case_generator.hpp"
 #include "engine/case_io.hpp"
 #include "load_rules.hpp"
+#include "policy/case_generator.hpp"
 #include "read_file.hpp"
 
 namespace continuum::cli {

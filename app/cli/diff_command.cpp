@@ -4,9 +4,9 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "engine/rule_diff.hpp"
 #include "load_rules.hpp"
-#include "report/rule_diff_render.hpp"
+#include "policy/rule_diff.hpp"
+#include "policy/rule_diff_render.hpp"
 
 namespace continuum::cli {
 

@@ -9,11 +9,11 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "engine/impact.hpp"
 #include "engine/printable.hpp"
 #include "library_file.hpp"
 #include "load_rules.hpp"
-#include "report/impact_render.hpp"
+#include "policy/impact.hpp"
+#include "policy/impact_render.hpp"
 
 namespace continuum::cli {
 

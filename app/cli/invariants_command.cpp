@@ -9,9 +9,9 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
-#include "engine/invariants.hpp"
 #include "engine/ruleset/load.hpp"
 #include "load_rules.hpp"
+#include "policy/invariants.hpp"
 
 namespace continuum::cli {
 

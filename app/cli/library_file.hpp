@@ -1,12 +1,12 @@
 // A case library read from a file (or a pipe) in large blocks, two buffers in turn: never the
 // whole file at once, so memory stays the same whatever the library's size, and the next
-// block is read while the last is being analysed (engine/case_library.hpp).
+// block is read while the last is being analysed (policy/case_library.hpp).
 #pragma once
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "engine/case_library.hpp"
+#include "policy/case_library.hpp"
 
 namespace continuum::cli {
 

@@ -5,10 +5,10 @@
 #include "audit/training_store.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
-#include "engine/training_pack.hpp"
 #include "load_rules.hpp"
-#include "report/training_report.hpp"
 #include "terminal_text.hpp"
+#include "training/training_pack.hpp"
+#include "training/training_report.hpp"
 
 namespace continuum::cli {
 

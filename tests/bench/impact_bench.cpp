@@ -11,11 +11,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/case_generator.hpp"
 #include "engine/case_io.hpp"
-#include "engine/impact.hpp"
 #include "engine/ruleset/load.hpp"
 #include "generated_rules.hpp"
+#include "policy/case_generator.hpp"
+#include "policy/impact.hpp"
 
 namespace {
 

@@ -6,10 +6,10 @@
 #include <benchmark/benchmark.h>
 #include <imgui.h>
 
-#include "ui/decision_sink.hpp"
-#include "ui/fonts.hpp"
-#include "ui/session.hpp"
-#include "ui/views/views.hpp"
+#include "ui/shell/fonts.hpp"
+#include "ui/shell/views.hpp"
+#include "ui/triage/decision_sink.hpp"
+#include "ui/triage/session.hpp"
 
 namespace {
 

@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "chronology_rules.hpp"
-#include "engine/case_generator.hpp"
 #include "engine/case_json_fast.hpp"
-#include "engine/rule_diff.hpp"
+#include "policy/case_generator.hpp"
+#include "policy/rule_diff.hpp"
 
 #include <cstring>
 

@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "engine/case_io.hpp"
-#include "engine/invariants.hpp"
 #include "fixture.hpp"
+#include "policy/invariants.hpp"
 
 using namespace continuum::engine;
 

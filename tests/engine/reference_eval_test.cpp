@@ -7,11 +7,11 @@
 #include <filesystem>
 #include <random>
 
-#include "engine/case_generator.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/ruleset/load.hpp"
 #include "engine/trace.hpp"
 #include "fixture.hpp"
+#include "policy/case_generator.hpp"
 #include "random_rules.hpp"
 #include "reference.hpp"
 

@@ -12,8 +12,8 @@
 
 #include "engine/case_io.hpp"
 #include "engine/case_json_fast.hpp"
-#include "engine/impact.hpp"
 #include "fixture_rules.hpp"
+#include "policy/impact.hpp"
 
 namespace {
 

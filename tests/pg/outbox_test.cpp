@@ -7,7 +7,7 @@
 #include "audit/outbox.hpp"
 #include "flaky_network.hpp"
 #include "pg_fixture.hpp"
-#include "ui/team_sink.hpp"
+#include "ui/triage/team_sink.hpp"
 
 using namespace pg_test;
 namespace ui = continuum::ui;

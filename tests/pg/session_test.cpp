@@ -8,9 +8,9 @@
 
 #include "flaky_network.hpp"
 #include "pg_fixture.hpp"
-#include "ui/audit_sink.hpp"
 #include "ui/harness.hpp"
-#include "ui/team_sink.hpp"
+#include "ui/triage/audit_sink.hpp"
+#include "ui/triage/team_sink.hpp"
 
 using namespace pg_test;
 namespace ui = continuum::ui;

@@ -11,9 +11,9 @@
 
 #include "audit/pg.hpp"
 #include "audit/team_admin.hpp"
-#include "ui/audit_sink.hpp"
 #include "ui/demo_record.hpp"
-#include "ui/session.hpp"
+#include "ui/triage/audit_sink.hpp"
+#include "ui/triage/session.hpp"
 
 using namespace continuum;
 

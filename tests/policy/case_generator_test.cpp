@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/calendar.hpp"
-#include "engine/case_generator.hpp"
 #include "engine/case_io.hpp"
 #include "mini_rules.hpp"
+#include "policy/case_generator.hpp"
 
 using namespace continuum::engine;
 

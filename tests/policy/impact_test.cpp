@@ -2,12 +2,12 @@
 // (see policy_rules.hpp): which cases move, to where, and which edit is responsible.
 #include <catch2/catch.hpp>
 
-#include "engine/case_generator.hpp"
 #include "engine/case_io.hpp"
-#include "engine/impact.hpp"
 #include "mini_rules.hpp"
+#include "policy/case_generator.hpp"
+#include "policy/impact.hpp"
+#include "policy/impact_render.hpp"
 #include "policy_rules.hpp"
-#include "report/impact_render.hpp"
 
 using namespace continuum::engine;
 

@@ -2,9 +2,9 @@
 // respacing definitions are not changes.
 #include <catch2/catch.hpp>
 
-#include "engine/rule_diff.hpp"
+#include "policy/rule_diff.hpp"
+#include "policy/rule_diff_render.hpp"
 #include "policy_rules.hpp"
-#include "report/rule_diff_render.hpp"
 
 using namespace continuum::engine;
 

@@ -1,7 +1,7 @@
 // Kappa and percent agreement against published worked examples.
 #include <catch2/catch.hpp>
 
-#include "report/agreement.hpp"
+#include "training/agreement.hpp"
 
 using namespace continuum::report;
 

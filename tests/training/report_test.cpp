@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "report/training_report.hpp"
+#include "training/training_report.hpp"
 
 using namespace continuum;
 

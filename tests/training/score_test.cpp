@@ -1,7 +1,7 @@
 // Scoring a committed judgement: criterion by criterion, with the rules' reasons and sources
 // for each difference.
-#include "report/training_score.hpp"
 #include "surrey.hpp"
+#include "training/training_score.hpp"
 
 using namespace continuum;
 using training_test::surrey;

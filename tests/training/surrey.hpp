@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/ruleset/load.hpp"
-#include "engine/training_pack.hpp"
+#include "training/training_pack.hpp"
 
 namespace training_test {
 

@@ -7,8 +7,8 @@
 #include <functional>
 #include <vector>
 
-#include "ui/views/charts.hpp"
-#include "ui/views/widgets.hpp"
+#include "ui/shell/charts.hpp"
+#include "ui/shell/widgets.hpp"
 
 using namespace continuum::ui;
 

@@ -3,7 +3,7 @@
 #pragma once
 #include <cstdint>
 
-#include "ui/session.hpp"
+#include "ui/triage/session.hpp"
 
 namespace ui_demo {
 

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "ui/keys.hpp"
-#include "ui/session.hpp"
-#include "ui/views/views.hpp"
-#include "ui/views/widgets.hpp"
+#include "ui/shell/keys.hpp"
+#include "ui/shell/views.hpp"
+#include "ui/shell/widgets.hpp"
+#include "ui/triage/session.hpp"
 
 namespace ui_test {
 

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "demo_record.hpp"
-#include "ui/audit_sink.hpp"
-#include "ui/session.hpp"
+#include "ui/triage/audit_sink.hpp"
+#include "ui/triage/session.hpp"
 
 using namespace continuum;
 

@@ -3,7 +3,7 @@
 // broken at the record changed, and the list exports.
 #include "../audit/audit_fixture.hpp"
 #include "harness.hpp"
-#include "ui/audit_sink.hpp"
+#include "ui/triage/audit_sink.hpp"
 
 using namespace continuum;
 using audit_test::TempDir;

@@ -7,7 +7,7 @@
 #include "audit/stats_render.hpp"
 #include "engine/ruleset/load.hpp"
 #include "harness.hpp"
-#include "ui/audit_sink.hpp"
+#include "ui/triage/audit_sink.hpp"
 
 using namespace continuum;
 using audit_test::TempDir;

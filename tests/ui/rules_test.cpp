@@ -11,8 +11,8 @@
 #include "fixture.hpp"
 #include "harness.hpp"
 #include "policy_rules.hpp"
-#include "ui/folder_watch.hpp"
-#include "ui/rules_tools.hpp"
+#include "ui/rules/folder_watch.hpp"
+#include "ui/rules/rules_tools.hpp"
 
 using namespace continuum;
 using audit_test::TempDir;

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "ui/settings.hpp"
+#include "ui/shell/settings.hpp"
 
 using namespace continuum::ui;
 

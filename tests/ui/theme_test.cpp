@@ -9,9 +9,9 @@
 #include <utility>
 #include <vector>
 
-#include "ui/theme.hpp"
-#include "ui/theme_file.hpp"
-#include "ui/window_icon.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui/shell/theme_file.hpp"
+#include "ui/shell/window_icon.hpp"
 
 using namespace continuum::ui;
 namespace fs = std::filesystem;

@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <string>
 
-#include "ui/audit_sink.hpp"
-#include "ui/session.hpp"
-#include "ui/training_demo.hpp"
-#include "ui/training_results.hpp"
+#include "ui/training/training_demo.hpp"
+#include "ui/training/training_results.hpp"
+#include "ui/triage/audit_sink.hpp"
+#include "ui/triage/session.hpp"
 
 using namespace continuum;
 

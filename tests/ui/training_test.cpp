@@ -1,7 +1,7 @@
 // Headless tests of the Training and Trainer views: the trainee commits their own judgement
 // before anything of the answer is in the state or on screen (the reveal is refused until it
 // is saved), then sees theirs, the expected and the engine's side by side with the score; a
-// failed save loses nothing; the trainer's figures are report/agreement's on the results.
+// failed save loses nothing; the trainer's figures are training/agreement's on the results.
 #include <fmt/format.h>
 
 #include <fstream>
@@ -9,12 +9,12 @@
 
 #include "../audit/audit_fixture.hpp"
 #include "engine/ruleset/load.hpp"
-#include "engine/training_pack.hpp"
 #include "harness.hpp"
-#include "report/agreement.hpp"
-#include "report/training_score.hpp"
-#include "ui/training.hpp"
-#include "ui/training_results.hpp"
+#include "training/agreement.hpp"
+#include "training/training_pack.hpp"
+#include "training/training_score.hpp"
+#include "ui/training/training.hpp"
+#include "ui/training/training_results.hpp"
 
 using namespace continuum;
 using audit_test::TempDir;
@@ -324,7 +324,7 @@ TEST_CASE("a failed save reveals nothing, keeps the judgement, and can be retrie
     CHECK(th.results->results[0].committed.level == "intensive");
 }
 
-TEST_CASE("the Trainer view's figures are report/agreement's on the cohort's results",
+TEST_CASE("the Trainer view's figures are training/agreement's on the cohort's results",
           "[ui][training]") {
     TrainingHarness th;
     Harness& h = th.h;

@@ -239,7 +239,7 @@ struct FamilyLetter {
 };
 
 // What a rule set promises about its own outcomes, written as [invariants] and checked over
-// generated cases by `continuum test --invariants` (engine/invariants.hpp).
+// generated cases by `continuum test --invariants` (policy/invariants.hpp).
 struct RouteLevelTie {
     std::string route, level;  // the route being met implies at least this level
     Origin origin;
