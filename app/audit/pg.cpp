@@ -234,4 +234,11 @@ std::string quote_identifier(PGconn* conn, const std::string& name) {
     return out;
 }
 
+std::string placeholders(int from, int count) {
+    std::string out;
+    for (int i = 0; i < count; ++i)
+        out += fmt::format("{}${}", i ? ", " : "", from + i);
+    return out;
+}
+
 }  // namespace continuum::audit::pg

@@ -87,4 +87,15 @@ class Connection {
 // Quotes an identifier (a login name) for SQL text, as PQescapeIdentifier does.
 std::string quote_identifier(PGconn* conn, const std::string& name);
 
+// "$from, $from+1, ...": `count` numbered parameters of a statement.
+std::string placeholders(int from, int count);
+
+// Whether any of `texts` holds a NUL character, which PostgreSQL text cannot keep.
+template <typename Texts>
+bool any_nul(const Texts& texts) {
+    for (const auto& t : texts)
+        if (t.find('\0') != std::string::npos) return true;
+    return false;
+}
+
 }  // namespace continuum::audit::pg

@@ -23,13 +23,6 @@ const char* const kInsertColumns =
     "service_consent, sharing_basis, family_informed, consent_note, answers, evaluation, "
     "submission_id, submitted_at";
 
-std::string placeholders(int from, int count) {
-    std::string out;
-    for (int i = 0; i < count; ++i)
-        out += fmt::format("{}${}", i ? ", " : "", from + i);
-    return out;
-}
-
 FieldTexts texts_of(const pg::Result& r, int row) {
     FieldTexts t;
     for (std::size_t c = 0; c < t.size(); ++c)
@@ -47,13 +40,6 @@ DecisionRecord record_of(const pg::Result& r, int row) {
 const std::string& select_columns() {
     static const std::string list = rows::columns() + ", submission_id, submitted_at";
     return list;
-}
-
-// A text the team store cannot hold (PostgreSQL text has no NUL).
-bool has_nul(const FieldTexts& texts) {
-    for (const auto& t : texts)
-        if (t.find('\0') != std::string::npos) return true;
-    return false;
 }
 
 // What the practitioner reads when the server refused: its words, which name the problem.
@@ -300,7 +286,7 @@ bool PgStore::append(DecisionRecord& record, std::string& error, AppendFailure& 
     } catch (const nlohmann::json::exception&) {
         return refuse("its answers or evaluation hold text that is not valid UTF-8");
     }
-    if (has_nul(texts) || r.submitted_at.find('\0') != std::string::npos)
+    if (pg::any_nul(texts) || r.submitted_at.find('\0') != std::string::npos)
         return refuse("it holds a NUL character, which the team store cannot keep");
 
     // Up to two tries while nothing of the decision has reached the server: a connection the
@@ -341,7 +327,7 @@ bool PgStore::append(DecisionRecord& record, std::string& error, AppendFailure& 
         pg::Result inserted = c->exec(
             fmt::format("INSERT INTO continuum.decision ({}) VALUES ({}) RETURNING sequence, "
                         "recorded_at, previous_hash, hash",
-                        kInsertColumns, placeholders(1, static_cast<int>(params.size()))),
+                        kInsertColumns, pg::placeholders(1, static_cast<int>(params.size()))),
             params);
         if (!inserted.ok()) {
             // Nothing is committed without our COMMIT: a lost connection here wrote nothing.
@@ -399,67 +385,6 @@ bool PgStore::append(DecisionRecord& record, std::string& error, AppendFailure& 
             shown_, commit.message);
         return false;
     }
-}
-
-bool PgStore::import_exact(const std::vector<DecisionRecord>& records, std::string& error) {
-    std::string problem;
-    pg::Connection* c = connection(problem);
-    if (!c) {
-        error = fmt::format("the team store {} could not be reached ({})", shown_, problem);
-        return false;
-    }
-    pg::Result begin = c->exec("BEGIN");
-    if (!begin.ok()) {
-        error = begin.message;
-        return false;
-    }
-    const std::string sql =
-        fmt::format("INSERT INTO continuum.decision ({}, hash, origin) VALUES ({}, 'migrated')",
-                    rows::columns().substr(0, rows::columns().rfind(", hash")),
-                    placeholders(1, static_cast<int>(kCanonicalFields.size()) + 1));
-    for (const auto& record : records) {
-        FieldTexts texts;
-        try {
-            texts = field_texts(record);
-        } catch (const nlohmann::json::exception&) {
-            c->exec("ROLLBACK");
-            error = fmt::format("record {} holds text that is not valid UTF-8", record.sequence);
-            return false;
-        }
-        if (has_nul(texts)) {
-            c->exec("ROLLBACK");
-            error = fmt::format("record {} holds a NUL character, which the team store cannot keep",
-                                record.sequence);
-            return false;
-        }
-        pg::Params params(texts.begin(), texts.end());
-        params.emplace_back(record.hash);
-        pg::Result r = c->exec(sql, params);
-        if (!r.ok()) {
-            if (!c->broken()) c->exec("ROLLBACK");
-            error = r.message;
-            return false;
-        }
-    }
-    pg::Result commit = c->exec("COMMIT");
-    if (!commit.ok()) {
-        error = commit.message;
-        return false;
-    }
-    return true;
-}
-
-bool PgStore::note_migration(const std::string& source, const std::string& source_head,
-                             std::int64_t first, std::int64_t last, std::int64_t copied,
-                             std::string& error) {
-    pg::Connection* c = connection(error);
-    if (!c) return false;
-    pg::Result r = c->exec(
-        "INSERT INTO continuum.migration (source, source_head, first_sequence, last_sequence, "
-        "copied) VALUES ($1, $2, $3, $4, $5)",
-        {source, source_head, std::to_string(first), std::to_string(last), std::to_string(copied)});
-    if (!r.ok()) error = r.message;
-    return r.ok();
 }
 
 bool PgStore::scan(const Query& q, const std::function<bool(DecisionRecord&&)>& visit,
