@@ -84,6 +84,14 @@ std::string unordered_key(std::vector<std::string> items) {
     return joined(items);
 }
 
+// Choices or chronology terms as written: "id (label)", or the id alone when they are the same.
+std::string options_text(const std::vector<ChoiceOption>& options) {
+    std::vector<std::string> out;
+    for (const auto& o : options)
+        out.push_back(o.label == o.id ? o.id : o.id + " (" + o.label + ")");
+    return joined(out);
+}
+
 std::string number_text(double n) {
     return fmt::format("{}", n);
 }
@@ -196,25 +204,18 @@ std::vector<Described> describe_all(const RuleSet& rs) {
         d.kind = "chronology";
         d.id = "chronology";
         d.origin = rs.chronology.origin;
-        auto terms = [](const std::vector<ChoiceOption>& list) {
-            std::vector<std::string> out;
-            for (const auto& t : list)
-                out.push_back(t.label == t.id ? t.id : t.id + " (" + t.label + ")");
-            return joined(out);
-        };
-        d.text("sources", terms(rs.chronology.sources))
-            .text("categories", terms(rs.chronology.categories))
-            .text("outcomes", terms(rs.chronology.outcomes));
+        d.text("sources", options_text(rs.chronology.sources))
+            .text("categories", options_text(rs.chronology.categories))
+            .text("outcomes", options_text(rs.chronology.outcomes));
         out.push_back(std::move(d));
     }
     for (const auto& q : rs.questions) {
         Described d = start("question", q);
         d.condition = q.ask_when.text;
         d.text("prompt", q.prompt).text("help", q.help).text("type", to_string(q.type));
-        std::vector<std::string> choices;
-        for (const auto& c : q.choices)
-            choices.push_back(c.label == c.id ? c.id : c.id + " (" + c.label + ")");
-        d.text("choices", joined(choices)).text("domain", q.domain).text("subdomain", q.subdomain);
+        d.text("choices", options_text(q.choices))
+            .text("domain", q.domain)
+            .text("subdomain", q.subdomain);
         d.text("unit", q.unit).text("min", q.min ? number_text(*q.min) : "");
         d.text("max", q.max ? number_text(*q.max) : "");
         words(d, q.words).text("answer_says", q.words.answer);

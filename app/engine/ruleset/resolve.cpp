@@ -126,30 +126,19 @@ private:
             q.slot = next_slot();
             define(q.id, K::Question, type_of(q.type), q.origin, &q.choice_ids);
         }
-        for (auto& f : rs_.facts) {
-            f.slot = next_slot();
-            define(f.id, K::Fact, ValueType::Bool, f.origin);
-        }
-        for (auto& r : rs_.rules) {
-            r.slot = next_slot();
-            define(r.id, K::Rule, ValueType::Bool, r.origin);
-        }
-        for (auto& c : rs_.combinations) {
-            c.slot = next_slot();
-            define(c.id, K::Combination, ValueType::Bool, c.origin);
-        }
-        for (auto& t : rs_.triggers) {
-            t.slot = next_slot();
-            define(t.id, K::Trigger, ValueType::Bool, t.origin);
-        }
-        for (auto& r : rs_.routes) {
-            r.slot = next_slot();
-            define(r.id, K::Route, ValueType::Bool, r.origin);
-        }
-        for (auto& c : rs_.consents) {
-            c.slot = next_slot();
-            define(c.id, K::Consent, ValueType::Bool, c.origin);
-        }
+        // The yes/no definitions, each kind in file order: a slot each, and a name to read it by.
+        auto define_each = [&](auto& definitions, K kind) {
+            for (auto& x : definitions) {
+                x.slot = next_slot();
+                define(x.id, kind, ValueType::Bool, x.origin);
+            }
+        };
+        define_each(rs_.facts, K::Fact);
+        define_each(rs_.rules, K::Rule);
+        define_each(rs_.combinations, K::Combination);
+        define_each(rs_.triggers, K::Trigger);
+        define_each(rs_.routes, K::Route);
+        define_each(rs_.consents, K::Consent);
         // Actions with a condition of their own get a slot, but are not names conditions read.
         for (auto& a : rs_.actions) {
             if (!a.when.present()) continue;

@@ -29,6 +29,17 @@ std::string cites_text(const RuleSet& rules, const std::vector<Citation>& cites)
     return out;
 }
 
+// What every kind of entry has: its kind and id, what it cites and where it is written.
+template <typename Definition>
+CatalogueEntry entry_of(const RuleSet& rules, const char* kind, const Definition& def) {
+    CatalogueEntry e;
+    e.citations = cites_text(rules, def.cites);
+    e.written_at = where(def.origin);
+    e.kind = kind;
+    e.id = def.id;
+    return e;
+}
+
 // What a name in a condition stands for, in the rule set's own words.
 std::string meaning(const RuleSet& rules, std::string_view id) {
     auto it = rules.slot_by_id.find(id);
@@ -76,7 +87,7 @@ std::string readable_condition(const RuleSet& rules, std::string_view text,
     std::string out;
     // Strings compare with this question's choices, or with these chronology terms.
     const std::vector<ChoiceOption>* last_choice = nullptr;
-    bool glue = true;                       // no space before the next token
+    bool glue = true;  // no space before the next token
     auto put = [&](std::string_view word, bool space_before = true) {
         if (!glue && space_before) out += ' ';
         out += word;
@@ -178,9 +189,7 @@ std::vector<CatalogueEntry> build_catalogue(const RuleSet& rules) {
         return li < rules.levels.size() ? rules.levels[li].name : std::string();
     };
     for (const auto& r : rules.rules) {
-        CatalogueEntry e;
-        e.kind = "rule";
-        e.id = r.id;
+        CatalogueEntry e = entry_of(rules, "rule", r);
         e.level = r.level;
         e.level_name = level_name(r.level_index);
         e.domain = r.domain;
@@ -190,14 +199,10 @@ std::vector<CatalogueEntry> build_catalogue(const RuleSet& rules) {
         e.condition = readable_condition(rules, r.when.text, e.glossary);
         if (r.unless.present()) e.unless = readable_condition(rules, r.unless.text, e.glossary);
         e.unless_says = r.unless_says;
-        e.citations = cites_text(rules, r.cites);
-        e.written_at = where(r.origin);
         out.push_back(std::move(e));
     }
     for (const auto& c : rules.combinations) {
-        CatalogueEntry e;
-        e.kind = "combination";
-        e.id = c.id;
+        CatalogueEntry e = entry_of(rules, "combination", c);
         e.level = c.level;
         e.level_name = level_name(c.level_index);
         e.says = c.says;
@@ -207,34 +212,24 @@ std::vector<CatalogueEntry> build_catalogue(const RuleSet& rules) {
         if (of.empty()) of = "the indicators of level " + c.counts_level;
         e.condition = fmt::format("at least {} of {}, across at least {} domain{}", c.at_least, of,
                                   c.across_domains, c.across_domains == 1 ? "" : "s");
-        e.citations = cites_text(rules, c.cites);
-        e.written_at = where(c.origin);
         out.push_back(std::move(e));
     }
     for (const auto& t : rules.triggers) {
-        CatalogueEntry e;
-        e.kind = "trigger";
-        e.id = t.id;
+        CatalogueEntry e = entry_of(rules, "trigger", t);
         e.title = t.title;
         e.level = t.level;
         e.level_name = level_name(t.level_index);
         e.says = t.says;
         e.condition = readable_condition(rules, t.when.text, e.glossary);
-        e.citations = cites_text(rules, t.cites);
-        e.written_at = where(t.origin);
         out.push_back(std::move(e));
     }
     for (const auto& r : rules.routes) {
-        CatalogueEntry e;
-        e.kind = "route";
-        e.id = r.id;
+        CatalogueEntry e = entry_of(rules, "route", r);
         e.title = r.section.empty() ? r.title : r.section + " " + r.title;
         e.says = r.says.empty() ? std::string("Standard: ") + describe(r.standard) : r.says;
         e.condition = readable_condition(rules, r.test.text, e.glossary);
         if (r.unless.present()) e.unless = readable_condition(rules, r.unless.text, e.glossary);
         e.unless_says = r.unless_says;
-        e.citations = cites_text(rules, r.cites);
-        e.written_at = where(r.origin);
         out.push_back(std::move(e));
     }
     return out;
