@@ -1,6 +1,6 @@
 # The rooms of app/ include one way (app/README.md): a file of a room may include only the rooms
 # listed for it, and the evaluator neither ImGui, GLFW, SQLite nor libpq. A wrong include of a
-# room whose library is not linked would fail to link; this names the file and the line even
+# room whose library is not linked would fail to link; this names the file and the include even
 # when the included header needs no library.
 # Usage: cmake -DROOT=<source dir> -P check_layers.cmake
 cmake_minimum_required(VERSION 3.25)
