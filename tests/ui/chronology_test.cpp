@@ -5,7 +5,7 @@
 
 #include "engine/chronology.hpp"
 #include "harness.hpp"
-#include "ui/views/widgets.hpp"
+#include "ui/shell/widgets.hpp"
 
 using namespace continuum;
 using ui_test::Harness;
