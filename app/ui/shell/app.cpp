@@ -8,10 +8,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -46,6 +48,23 @@ using Clock = std::chrono::steady_clock;
 
 void glfw_error(int code, const char* description) {
     std::fprintf(stderr, "GLFW error %d: %s\n", code, description);
+}
+
+// The window and its OpenGL 3.3 context. EGL first: under Mesa it makes the context in about a
+// third of GLX's time, most of the time to the first frame (tests/bench/first-frame.sh); GLX
+// where EGL is missing or refuses (EGL's complaint is kept quiet: GLX is the answer to it), or
+// when CONTINUUM_GL_CONTEXT=glx asks for it (a driver whose EGL makes a context that fails).
+GLFWwindow* create_window(int width, int height) {
+    const char* asked = std::getenv("CONTINUUM_GL_CONTEXT");
+    if (!asked || std::string_view(asked) != "glx") {
+        glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_EGL_CONTEXT_API);
+        glfwSetErrorCallback(nullptr);
+        GLFWwindow* window = glfwCreateWindow(width, height, "continuum", nullptr, nullptr);
+        glfwSetErrorCallback(glfw_error);
+        if (window) return window;
+    }
+    glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_NATIVE_CONTEXT_API);
+    return glfwCreateWindow(width, height, "continuum", nullptr, nullptr);
 }
 
 struct Platform {
@@ -293,8 +312,7 @@ int run(int argc, char** argv) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     if (scripted) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
-    platform.window = glfwCreateWindow(settings.window_width, settings.window_height, "continuum",
-                                       nullptr, nullptr);
+    platform.window = create_window(settings.window_width, settings.window_height);
     if (!platform.window) {
         return stop(1);
     }
@@ -306,7 +324,9 @@ int run(int argc, char** argv) {
         return stop(1);
     }
 
-    mark("window and OpenGL context");
+    mark(glfwGetWindowAttrib(window, GLFW_CONTEXT_CREATION_API) == GLFW_EGL_CONTEXT_API
+             ? "window and OpenGL context (EGL)"
+             : "window and OpenGL context (GLX)");
     Look ready_look = look.get();
     atlas = std::move(ready_look.atlas);
     IMGUI_CHECKVERSION();
