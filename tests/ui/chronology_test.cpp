@@ -5,6 +5,7 @@
 
 #include "engine/chronology.hpp"
 #include "harness.hpp"
+#include "ui/views/widgets.hpp"
 
 using namespace continuum;
 using ui_test::Harness;
@@ -166,4 +167,33 @@ TEST_CASE("the recorded decision keeps the chronology", "[ui][chronology]") {
     CHECK(answers["chronology"]["contacts"][0] ==
           nlohmann::json::parse(R"({"date":"2026-01-20","source":"police",)"
                                 R"("categories":["missing"],"outcome":"nfa"})"));
+}
+
+TEST_CASE("a term too long for its cell is shortened with an ellipsis, never cut mid-letter",
+          "[ui][chronology]") {
+    Harness h(kSurrey);  // a context with a font to measure with
+    using ui::widgets::fit_to_width;
+    const std::string words = "neglect, school attendance";
+    const float whole = ImGui::CalcTextSize(words.c_str()).x;
+    CHECK(fit_to_width(words, whole) == words);
+
+    const std::string ellipsis = "\u2026";
+    for (float width : {whole * 0.75f, whole / 2, whole / 4}) {
+        const std::string cut = fit_to_width(words, width);
+        INFO(cut);
+        REQUIRE(cut.size() > ellipsis.size());
+        CHECK(cut.ends_with(ellipsis));
+        CHECK(ImGui::CalcTextSize(cut.c_str()).x <= width);
+        const std::string kept = cut.substr(0, cut.size() - ellipsis.size());
+        CHECK(words.starts_with(kept));
+        CHECK_FALSE(kept.ends_with(" "));  // "neglect…", not "neglect, …"
+        CHECK_FALSE(kept.ends_with(","));
+    }
+    // Two-byte letters: a cut always falls between them.
+    const std::string accented = "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9";
+    const float accented_width = ImGui::CalcTextSize(accented.c_str()).x;
+    for (int k = 1; k < 8; ++k) {
+        const std::string cut = fit_to_width(accented, accented_width * static_cast<float>(k) / 8);
+        CHECK((cut.size() - ellipsis.size()) % 2 == 0);
+    }
 }

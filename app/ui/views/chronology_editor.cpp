@@ -69,18 +69,21 @@ std::string before_referral(DayNumber referral, DayNumber day) {
 }
 
 // A drop-down of the rule set's terms filling its cell; returns the index chosen this frame, or
-// -1. Recorded rows leave out the arrow, so the narrow cells show more of the term.
+// -1. No arrow, so the narrow cells show more of the term; a shortened term ends in an
+// ellipsis and shows whole in a tooltip.
 // `key` names the combo and each of its terms for tests ("<key>/<term id>").
 int term_combo(const char* id, const std::string& key, const std::vector<ChoiceOption>& terms,
-               int current, const char* placeholder, bool arrow) {
+               int current, const char* placeholder) {
     int chosen = -1;
     ImGui::SetNextItemWidth(-FLT_MIN);
     const bool chosen_before = current >= 0 && current < static_cast<int>(terms.size());
     const std::string full = chosen_before ? terms[static_cast<std::size_t>(current)].label : "";
-    const std::string shown = chosen_before ? short_label(full) : placeholder;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float text_room = ImGui::GetContentRegionAvail().x - style.FramePadding.x * 2;
+    const std::string shown =
+        widgets::fit_to_width(chosen_before ? short_label(full) : placeholder, text_room);
     const bool open = ImGui::BeginCombo(
-        id, shown.c_str(),
-        ImGuiComboFlags_HeightLarge | (arrow ? 0 : ImGuiComboFlags_NoArrowButton));
+        id, shown.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton);
     if (!open) widgets::register_item(key);  // once open, the last item is the list's
     if (!open && shown != full && chosen_before && ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", full.c_str());
@@ -101,12 +104,16 @@ int term_combo(const char* id, const std::string& key, const std::vector<ChoiceO
 bool category_picker(const char* id, const std::string& key, const ChronologyTerms& t,
                      std::uint64_t& mask, float width) {
     std::string words = category_words(t, mask);
-    std::string label = (words.empty() ? std::string("choose...") : words) + "##" + id;
+    const float text_room = width - ImGui::GetStyle().FramePadding.x * 2;
+    std::string label =
+        widgets::fit_to_width(words.empty() ? std::string("choose...") : words, text_room) + "##" +
+        id;
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
     if (ImGui::Button(label.c_str(), ImVec2(width, 0))) ImGui::OpenPopup(id);
     ImGui::PopStyleVar();
     widgets::register_item(key);
-    if (!words.empty() && ImGui::IsItemHovered() && ImGui::CalcTextSize(words.c_str()).x > width)
+    if (!words.empty() && ImGui::IsItemHovered() &&
+        ImGui::CalcTextSize(words.c_str()).x > text_room)
         ImGui::SetTooltip("%s", words.c_str());
     bool changed = false;
     if (ImGui::BeginPopup(id)) {
@@ -234,8 +241,7 @@ class Editor {
 
         ImGui::TableNextColumn();
         const std::string row_key = fmt::format("answer/chronology/{}", i + 1);
-        if (int s = term_combo("##source", row_key + "/source", terms_.sources, contact.source, "",
-                               false);
+        if (int s = term_combo("##source", row_key + "/source", terms_.sources, contact.source, "");
             s >= 0) {
             Contact changed = contact;
             changed.source = static_cast<std::uint16_t>(s);
@@ -254,8 +260,8 @@ class Editor {
         note_focus();
 
         ImGui::TableNextColumn();
-        if (int o = term_combo("##outcome", row_key + "/outcome", terms_.outcomes, contact.outcome,
-                               "", false);
+        if (int o =
+                term_combo("##outcome", row_key + "/outcome", terms_.outcomes, contact.outcome, "");
             o >= 0) {
             Contact changed = contact;
             changed.outcome = static_cast<std::uint16_t>(o);
@@ -312,7 +318,7 @@ class Editor {
         ImGui::TableNextColumn();
         const int source = scratch_int(c_.text, kNewSource, -1);
         if (int s = term_combo("##source", "answer/chronology/new/source", terms_.sources, source,
-                               "raised by...", true);
+                               "choose...");
             s >= 0)
             c_.text[kNewSource] = std::to_string(s);
         note_focus();
@@ -327,7 +333,7 @@ class Editor {
         ImGui::TableNextColumn();
         const int outcome = scratch_int(c_.text, kNewOutcome, -1);
         if (int o = term_combo("##outcome", "answer/chronology/new/outcome", terms_.outcomes,
-                               outcome, "ended in...", true);
+                               outcome, "choose...");
             o >= 0)
             c_.text[kNewOutcome] = std::to_string(o);
         note_focus();

@@ -73,6 +73,24 @@ void wrapped_coloured(ImVec4 colour, const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+std::string fit_to_width(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const char* ellipsis = "\u2026";
+    const float room = width - ImGui::CalcTextSize(ellipsis).x;
+    std::size_t end = 0;  // the longest prefix, at a character boundary, that fits in `room`
+    for (std::size_t next = 0; next < text.size();) {
+        std::size_t step = next + 1;
+        while (step < text.size() && (static_cast<unsigned char>(text[step]) & 0xC0) == 0x80)
+            ++step;
+        if (ImGui::CalcTextSize(text.data(), text.data() + step).x > room) break;
+        end = next = step;
+    }
+    while (end > 0 && text[end - 1] == ' ')
+        --end;  // "school or…", not "school or …"
+    if (end > 0 && text[end - 1] == ',') --end;
+    return text.substr(0, end) + ellipsis;
+}
+
 bool close_view_button(const char* key) {
     const bool close = ImGui::Button("Close (Esc)") ||
                        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&

@@ -37,6 +37,10 @@ void heading(const char* text);
 // Wrapped text in a colour.
 void wrapped_coloured(ImVec4 colour, const std::string& text);
 
+// `text` as it fits in `width` pixels of the current font: whole, or cut at a character and
+// ended with an ellipsis, so a narrow cell shows it is shortened rather than clipping mid-letter.
+std::string fit_to_width(const std::string& text, float width);
+
 }  // namespace continuum::ui::widgets
 
 namespace continuum::ui::widgets {
