@@ -408,6 +408,20 @@ void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
         }
         return d.main;
     };
+    // open_questions for a definition whose condition is an `and`: only its undetermined parts
+    // can hold it open (a part that is true or false settles nothing and is not walked).
+    auto open_parts = [&](const Traced& d) -> const Word* {
+        Word* set = sets_.data() + d.slot * words_;
+        if (done_[d.slot] == stamp_) return set;
+        std::fill(set, set + words_, 0);
+        const Part* p = all_parts + d.parts_first;
+        for (const Part* end = p + d.parts_count; p != end; ++p)
+            if (parts.truth(p->source) == Tri::Unknown)
+                add_open_questions(c, o, p->node & ~kAndPart, set);
+        if (d.unless != expr::kNoNode) add_open_questions(c, o, d.unless, set);
+        done_[d.slot] = stamp_;
+        return set;
+    };
     for (std::size_t i = 0; i < n; ++i) {
         const Traced& d = traced[i];
         TraceFacts& f = entries[i];
@@ -428,7 +442,10 @@ void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
             }
         } else if (status == Tri::Unknown) {
             f.blocking_begin = static_cast<std::uint32_t>(out.blocking.size());
-            blocking_in_query(c, o, d.slot, out.blocking);
+            if (d.parts_count != 0)
+                append_slots(open_parts(d), out.blocking);
+            else
+                blocking_in_query(c, o, d.slot, out.blocking);
             f.blocking_count = static_cast<std::uint32_t>(out.blocking.size()) - f.blocking_begin;
         }
     }
