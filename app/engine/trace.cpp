@@ -137,9 +137,23 @@ Tracer::Tracer(const RuleSet& rules) : rules_(rules) {
         if (usable(main)) main_root_[slot] = main->root;
         if (usable(unless)) unless_root_[slot] = unless->root;
     }
+    const expr::NodeShape* shapes = rules.machine.shapes.data();
     auto add = [&](const auto& items) {
-        for (const auto& item : items)
-            if (item.slot != kNone) traced_.push_back(traced(item.slot));
+        for (const auto& item : items) {
+            if (item.slot == kNone) continue;
+            Traced d = traced(item.slot);
+            if (d.main != expr::kNoNode && shapes[d.main].op == Op::And) {
+                const expr::NodeShape& n = shapes[d.main];
+                d.parts_first = static_cast<std::uint32_t>(parts_.size());
+                d.parts_count = n.count;
+                for (std::uint32_t i = 0; i < n.count; ++i) {
+                    const std::uint32_t part = rules.program.children[n.first + i];
+                    parts_.push_back(
+                        {source_of(part), part | (shapes[part].op == Op::And ? kAndPart : 0u)});
+                }
+            }
+            traced_.push_back(d);
+        }
     };
     add(rules.facts);
     add(rules.rules);
@@ -379,13 +393,39 @@ void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
                                 rules_.program.children.data(),
                                 child_sources_.data(),
                                 {o.truths.data(), m.inner_steps.data(), m.step_tables.data()}};
-    const SlotResult* slots = o.slots.data();
+    // A definition's status is its slot's truth (collect_statuses copies it): one byte a slot.
+    const Tri* statuses = o.truths.data();
     const Traced* traced = traced_.data();
+    const Part* all_parts = parts_.data();
     TraceFacts* entries = out.entries.data();
+    // The first false part of a false `and`, from its parts in trace order; a part that is an
+    // `and` itself is descended the general way.
+    auto first_false_part = [&](const Traced& d) {
+        const Part* p = all_parts + d.parts_first;
+        for (const Part* end = p + d.parts_count; p != end; ++p) {
+            if (parts.truth(p->source) != Tri::False) continue;
+            return p->node & kAndPart ? parts.descend(p->node & ~kAndPart) : p->node;
+        }
+        return d.main;
+    };
+    // open_questions for a definition whose condition is an `and`: only its undetermined parts
+    // can hold it open (a part that is true or false settles nothing and is not walked).
+    auto open_parts = [&](const Traced& d) -> const Word* {
+        Word* set = sets_.data() + d.slot * words_;
+        if (done_[d.slot] == stamp_) return set;
+        std::fill(set, set + words_, 0);
+        const Part* p = all_parts + d.parts_first;
+        for (const Part* end = p + d.parts_count; p != end; ++p)
+            if (parts.truth(p->source) == Tri::Unknown)
+                add_open_questions(c, o, p->node & ~kAndPart, set);
+        if (d.unless != expr::kNoNode) add_open_questions(c, o, d.unless, set);
+        done_[d.slot] = stamp_;
+        return set;
+    };
     for (std::size_t i = 0; i < n; ++i) {
         const Traced& d = traced[i];
         TraceFacts& f = entries[i];
-        const Tri status = slots[d.slot].status;
+        const Tri status = statuses[d.slot];
         f.slot = d.slot;
         f.failing_node = expr::kNoNode;
         f.failed_on_unless = false;
@@ -395,14 +435,17 @@ void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
             if (d.main == expr::kNoNode) continue;
             // Without `unless`, the condition's cell is the slot's: false, as just read.
             if (d.main_source == d.slot || parts.truth(d.main_source) == Tri::False) {
-                f.failing_node = parts.descend(d.main);
+                f.failing_node = first_false_part(d);
             } else if (d.unless != expr::kNoNode) {
                 f.failing_node = d.unless;
                 f.failed_on_unless = true;
             }
         } else if (status == Tri::Unknown) {
             f.blocking_begin = static_cast<std::uint32_t>(out.blocking.size());
-            blocking_in_query(c, o, d.slot, out.blocking);
+            if (d.parts_count != 0)
+                append_slots(open_parts(d), out.blocking);
+            else
+                blocking_in_query(c, o, d.slot, out.blocking);
             f.blocking_count = static_cast<std::uint32_t>(out.blocking.size()) - f.blocking_begin;
         }
     }

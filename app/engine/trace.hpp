@@ -95,6 +95,16 @@ class Tracer {
     struct Traced {
         std::uint32_t slot, main, unless;  // the definition's roots, or kNoNode
         std::uint32_t main_source;         // where `main`'s truth is read (source_of)
+        // When `main` is an `and`: its parts, parts_[parts_first, parts_first + parts_count).
+        std::uint32_t parts_first = 0, parts_count = 0;
+    };
+    // A part of a traced condition's top `and`, laid out in trace order so that finding the
+    // first false part reads one array front to back instead of the program's nodes, children
+    // and sources scattered by node number (most of a trace's cache misses).
+    static constexpr std::uint32_t kAndPart = 1u << 31;  // on `node`: the part is an `and`
+    struct Part {
+        std::uint32_t source;  // source_of the part
+        std::uint32_t node;    // the part's node, with kAndPart when it is an `and`
     };
     Traced traced(std::uint32_t slot) const {
         const std::uint32_t main = main_root_[slot];
@@ -125,6 +135,7 @@ class Tracer {
     std::vector<std::uint32_t> main_root_;      // by slot: its condition's root, or kNoNode
     std::vector<std::uint32_t> unless_root_;    // by slot: its `unless` root, or kNoNode
     std::vector<Traced> traced_;                // the slots a trace covers, in its order
+    std::vector<Part> parts_;                   // the top `and`s' parts of traced_, in its order
     std::vector<std::uint32_t> child_sources_;  // parallel to Program::children: source_of
     std::vector<std::uint32_t> node_sources_;   // by node: source_of
     TruthReader query_;                         // the outcome of the query under way
