@@ -197,3 +197,37 @@ TEST_CASE("a term too long for its cell is shortened with an ellipsis, never cut
         CHECK((cut.size() - ellipsis.size()) % 2 == 0);
     }
 }
+
+TEST_CASE("the new row's date is reached with Tab and the contact added with Enter, no mouse",
+          "[ui][chronology]") {
+    Harness h(kSurrey);
+    refer_on_15_june(h);
+    h.go_to_step("history");
+    choose(h, "source", "police");
+    h.activate("answer/chronology/new/categories");
+    h.activate("answer/chronology/new/categories/domestic_abuse");
+    h.activate("answer/chronology/new/categories/done");
+    choose(h, "outcome", "nfa");
+
+    // Tab moves from text field to text field; the new row's date is one of them.
+    const ImGuiID date_field = h.find("answer/chronology/new/date")->id;
+    int presses = 0;
+    while (ImGui::GetActiveID() != date_field && presses < 30) {
+        h.press(258);  // GLFW_KEY_TAB, as the harness maps it
+        ++presses;
+    }
+    INFO("Tab pressed " << presses << " times");
+    REQUIRE(ImGui::GetActiveID() == date_field);
+    ImGui::GetIO().AddInputCharactersUTF8("2026-02-02");
+    h.frame();
+    h.press(ui::keys::Enter);
+    h.frames(2);
+    const engine::Chronology* ch = chronology(h);
+    REQUIRE(ch);
+    REQUIRE(ch->contacts.size() == 1);
+    CHECK(engine::format_date(ch->contacts[0].day) == "2026-02-02");
+    CHECK(ch->contacts[0].outcome == std::find(h.state().rules->chronology.outcome_ids.begin(),
+                                               h.state().rules->chronology.outcome_ids.end(),
+                                               "nfa") -
+                                         h.state().rules->chronology.outcome_ids.begin());
+}
