@@ -76,15 +76,11 @@ void wrapped_coloured(ImVec4 colour, const std::string& text) {
 std::string fit_to_width(const std::string& text, float width) {
     if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
     const char* ellipsis = "\u2026";
-    const float room = width - ImGui::CalcTextSize(ellipsis).x;
-    std::size_t end = 0;  // the longest prefix, at a character boundary, that fits in `room`
-    for (std::size_t next = 0; next < text.size();) {
-        std::size_t step = next + 1;
-        while (step < text.size() && (static_cast<unsigned char>(text[step]) & 0xC0) == 0x80)
-            ++step;
-        if (ImGui::CalcTextSize(text.data(), text.data() + step).x > room) break;
-        end = next = step;
-    }
+    // The font stops at the last whole character that fits the room left for the ellipsis.
+    const char* fits = text.data();
+    ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), width - ImGui::CalcTextSize(ellipsis).x,
+                                    0.0f, text.data(), text.data() + text.size(), &fits);
+    auto end = static_cast<std::size_t>(fits - text.data());
     while (end > 0 && text[end - 1] == ' ')
         --end;  // "school or…", not "school or …"
     if (end > 0 && text[end - 1] == ',') --end;
