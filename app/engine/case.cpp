@@ -6,6 +6,45 @@
 
 namespace continuum::engine {
 
+Answer::Answer(AnswerState s, Value v, std::string t, std::shared_ptr<const Chronology> c)
+    : state(s), value(v) {
+    if (!t.empty() || c) detail_ = std::make_unique<Detail>(Detail{std::move(t), std::move(c)});
+}
+
+Answer::Answer(const Answer& other)
+    : state(other.state),
+      value(other.value),
+      detail_(other.detail_ ? std::make_unique<Detail>(*other.detail_) : nullptr) {}
+
+Answer& Answer::operator=(const Answer& other) {
+    if (this != &other) {
+        state = other.state;
+        value = other.value;
+        detail_ = other.detail_ ? std::make_unique<Detail>(*other.detail_) : nullptr;
+    }
+    return *this;
+}
+
+const std::string& Answer::text() const {
+    static const std::string kNone;
+    return detail_ ? detail_->text : kNone;
+}
+
+void Answer::set_text(std::string text) {
+    if (!detail_) {
+        if (text.empty()) return;
+        detail_ = std::make_unique<Detail>();
+    }
+    detail_->text = std::move(text);
+}
+
+const std::shared_ptr<const Chronology>& Answer::chronology() const {
+    static const std::shared_ptr<const Chronology> kNone;
+    return detail_ ? detail_->chronology : kNone;
+}
+
+static_assert(sizeof(Answer) <= 40, "answers are read once per question per evaluation");
+
 Case blank_case(const RuleSet& rules) {
     Case c;
     c.answers.resize(rules.questions.size());
@@ -14,9 +53,12 @@ Case blank_case(const RuleSet& rules) {
 
 const char* to_string(AnswerState s) {
     switch (s) {
-        case AnswerState::NotAsked: return "not_asked";
-        case AnswerState::Answered: return "answered";
-        case AnswerState::Unknown: return "unknown";
+        case AnswerState::NotAsked:
+            return "not_asked";
+        case AnswerState::Answered:
+            return "answered";
+        case AnswerState::Unknown:
+            return "unknown";
     }
     return "?";
 }
@@ -24,7 +66,8 @@ const char* to_string(AnswerState s) {
 namespace {
 std::string number_text(double n) {
     if (std::isinf(n)) return n > 0 ? "any" : "-any";
-    if (n == std::floor(n) && std::fabs(n) < 1e15) return fmt::format("{}", static_cast<long long>(n));
+    if (n == std::floor(n) && std::fabs(n) < 1e15)
+        return fmt::format("{}", static_cast<long long>(n));
     return fmt::format("{}", n);
 }
 std::string with_unit(const Question& q, std::string text) {
@@ -42,19 +85,17 @@ bool is_partial_chronology(const Question& q, const Answer& a) {
 }
 
 Answer chronology_answer(Chronology c) {
-    Answer a;
-    a.state = AnswerState::Answered;
     sort_contacts(c.contacts);
-    a.value.known = c.complete;
-    a.chronology = std::make_shared<const Chronology>(std::move(c));
-    return a;
+    Value v;
+    v.known = c.complete;
+    return Answer(AnswerState::Answered, v, {}, std::make_shared<const Chronology>(std::move(c)));
 }
 
 const Chronology* recorded_chronology(const RuleSet& rules, const Case& c) {
     const std::uint32_t q = rules.chronology.question;
     if (q == kNone || q >= c.answers.size()) return nullptr;
     const Answer& a = c.answers[q];
-    return a.state == AnswerState::Answered ? a.chronology.get() : nullptr;
+    return a.state == AnswerState::Answered ? a.chronology().get() : nullptr;
 }
 
 namespace {
@@ -97,25 +138,31 @@ std::string describe_value(const RuleSet& rules, std::uint32_t slot, const Value
         case ValueType::Choice: {
             if (v.choice < 0) return "unknown";
             std::uint32_t q = rules.question_index(s.id);
-            if (q != kNone && static_cast<std::size_t>(v.choice) < rules.questions[q].choices.size())
+            if (q != kNone &&
+                static_cast<std::size_t>(v.choice) < rules.questions[q].choices.size())
                 return rules.questions[q].choices[v.choice].label;
             return "?";
         }
         case ValueType::Date:
             return v.known ? format_date(static_cast<DayNumber>(v.lo)) : "unknown";
-        case ValueType::Text: return v.known ? "(answered)" : "unknown";
+        case ValueType::Text:
+            return v.known ? "(answered)" : "unknown";
     }
     return "?";
 }
 
 std::string describe_answer(const Question& q, const Answer& a) {
     switch (a.state) {
-        case AnswerState::NotAsked: return "not asked";
-        case AnswerState::Unknown: return "unknown";
-        case AnswerState::Answered: break;
+        case AnswerState::NotAsked:
+            return "not asked";
+        case AnswerState::Unknown:
+            return "unknown";
+        case AnswerState::Answered:
+            break;
     }
     switch (q.type) {
-        case AnswerType::YesNo: return a.value.truth == Tri::True ? "yes" : "no";
+        case AnswerType::YesNo:
+            return a.value.truth == Tri::True ? "yes" : "no";
         case AnswerType::Number: {
             if (a.value.lo == a.value.hi) return with_unit(q, number_text(a.value.lo));
             StatedBounds b = stated_bounds(q, a.value);
@@ -125,12 +172,16 @@ std::string describe_answer(const Question& q, const Answer& a) {
                            : with_unit(q, "at most " + number_text(b.at_most));
         }
         case AnswerType::Choice:
-            return a.value.choice >= 0 && static_cast<std::size_t>(a.value.choice) < q.choices.size()
+            return a.value.choice >= 0 &&
+                           static_cast<std::size_t>(a.value.choice) < q.choices.size()
                        ? q.choices[a.value.choice].label
                        : "?";
-        case AnswerType::Date: return format_date(static_cast<DayNumber>(a.value.lo));
-        case AnswerType::Text: return a.text;
-        case AnswerType::Chronology: return chronology_text(a.chronology.get());
+        case AnswerType::Date:
+            return format_date(static_cast<DayNumber>(a.value.lo));
+        case AnswerType::Text:
+            return a.text();
+        case AnswerType::Chronology:
+            return chronology_text(a.chronology().get());
     }
     return "?";
 }

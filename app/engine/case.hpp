@@ -17,15 +17,31 @@ enum class AnswerState : std::uint8_t { NotAsked, Answered, Unknown };
 
 struct Answer {
     Answer() = default;
-    Answer(AnswerState s, Value v, std::string t = {}, std::shared_ptr<const Chronology> c = {})
-        : state(s), value(v), text(std::move(t)), chronology(std::move(c)) {}
+    Answer(AnswerState s, Value v, std::string t = {}, std::shared_ptr<const Chronology> c = {});
+    Answer(const Answer& other);
+    Answer& operator=(const Answer& other);
+    Answer(Answer&&) noexcept = default;
+    Answer& operator=(Answer&&) noexcept = default;
 
     AnswerState state = AnswerState::NotAsked;
-    Value value;       // when answered; a number answered as a range is an interval (lo < hi)
-    std::string text;  // free-text answers
+    Value value;  // when answered; a number answered as a range is an interval (lo < hi)
+
+    // A text question's words ("" for every other answer).
+    const std::string& text() const;
+    void set_text(std::string text);
     // The chronology question's answer (value.known: complete, every agency checked). Shared
     // and never changed in place, so copying a case copies no contacts.
-    std::shared_ptr<const Chronology> chronology;
+    const std::shared_ptr<const Chronology>& chronology() const;
+
+  private:
+    // Text and chronology are rare and never read while rules are evaluated: kept out of line,
+    // an answer is 40 bytes, so the answers a case's evaluation reads take half the cache
+    // lines they did with the words inside.
+    struct Detail {
+        std::string text;
+        std::shared_ptr<const Chronology> chronology;
+    };
+    std::unique_ptr<Detail> detail_;
 };
 
 // The bounds a practitioner stated for a number answered as a range ("at least 1, perhaps

@@ -177,7 +177,7 @@ std::string set_answer(const Question& q, const RawAnswer& raw, Answer& out) {
                 return fmt::format("holds the control character {} at character {}: remove it",
                                    describe(*c), c->offset + 1);
             out.value = Value::text_present();
-            out.text = raw.text;
+            out.set_text(raw.text);
             break;
         case AnswerType::Chronology:
             return "is the chronology of earlier contacts: write it as its own table, "

@@ -81,7 +81,7 @@ nlohmann::json answer_to_json(const Question& q, const Answer& a) {
         case AnswerType::Date:
             return format_date(static_cast<DayNumber>(a.value.lo));
         case AnswerType::Text:
-            return a.text;
+            return a.text();
         case AnswerType::Chronology:
             break;  // its terms are the rule set's: see the overload with the rule set
     }
@@ -90,7 +90,7 @@ nlohmann::json answer_to_json(const Question& q, const Answer& a) {
 
 nlohmann::json answer_to_json(const RuleSet& rules, const Question& q, const Answer& a) {
     if (q.type == AnswerType::Chronology)
-        return a.chronology ? chronology_to_json(rules, *a.chronology) : nullptr;
+        return a.chronology() ? chronology_to_json(rules, *a.chronology()) : nullptr;
     return answer_to_json(q, a);
 }
 
@@ -105,7 +105,7 @@ std::string answer_to_toml(const Question& q, const Answer& a) {
         case AnswerType::Date:
             return format_date(static_cast<DayNumber>(a.value.lo));
         case AnswerType::Text:
-            return toml_quote(a.text);
+            return toml_quote(a.text());
         case AnswerType::Chronology:
             return toml_quote(describe_answer(q, a));
     }

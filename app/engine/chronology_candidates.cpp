@@ -135,7 +135,7 @@ std::vector<HypotheticalAnswer> candidate_chronologies(const RuleSet& rules, con
         if (std::find(tried.begin(), tried.end(), complete.contacts) != tried.end()) return;
         tried.push_back(complete.contacts);
         Answer a = chronology_answer(complete);
-        out.push_back({qi, a.value, label(found), a.chronology});
+        out.push_back({qi, a.value, label(found), a.chronology()});
     };
     add(base, "");
 

@@ -167,7 +167,7 @@ void CaseGenerator::answer(std::uint32_t qi, Profile profile, Case& c) {
             break;
         case AnswerType::Text:
             a.value = Value::text_present();
-            a.text = kNotes[below(std::size(kNotes))];
+            a.set_text(kNotes[below(std::size(kNotes))]);
             break;
         case AnswerType::Chronology:
             break;  // drawn above, from its own generator

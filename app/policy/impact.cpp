@@ -101,7 +101,7 @@ std::string effective_answer(const RuleSet& rs, std::uint32_t qi, const Case& c,
         case AnswerType::Choice:
             return q.choice_ids[a.value.choice];
         case AnswerType::Text:
-            return a.text;
+            return a.text();
         default:
             // A range answer is its interval: narrowing it is a change of answer.
             return a.value.lo == a.value.hi ? fmt::format("{}", a.value.lo)

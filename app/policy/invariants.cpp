@@ -486,7 +486,7 @@ void InvariantChecker::check_refinements(const Case& c, Breaches& out) {
         if (choices.empty()) continue;
         added.push_back(choices[rng_() % choices.size()]);
         refined.answers[q] = to_answer(added.back());
-        if (rules_.questions[q].type == AnswerType::Text) refined.answers[q].text = "(answered)";
+        if (rules_.questions[q].type == AnswerType::Text) refined.answers[q].set_text("(answered)");
         if (auto b = compare_refined(refined, added)) {
             out.push_back(*b);
             return;

@@ -34,7 +34,7 @@ void require_same(const RuleSet& rules, const Case& a, const Case& b) {
         CHECK(a.answers[i].value.choice == b.answers[i].value.choice);
         CHECK(a.answers[i].value.lo == b.answers[i].value.lo);
         CHECK(a.answers[i].value.hi == b.answers[i].value.hi);
-        CHECK(a.answers[i].text == b.answers[i].text);
+        CHECK(a.answers[i].text() == b.answers[i].text());
     }
 }
 

@@ -285,7 +285,7 @@ Case random_case(const RuleSet& rules, std::mt19937_64& rng) {
                 break;
             case AnswerType::Text:
                 a.value = Value::text_present();
-                a.text = "some words";
+                a.set_text("some words");
                 break;
             case AnswerType::Chronology: {
                 // Up to six contacts in the three years up to the referral (some outside

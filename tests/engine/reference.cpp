@@ -269,8 +269,8 @@ Value Reading::value(std::uint32_t node) {
 // recent); no chronology gives unknown.
 Value Reading::contacts(const expr::ContactQuery& q) {
     const Answer& a = case_.answers[rules_.chronology.question];
-    if (a.state != AnswerState::Answered || !a.chronology) return Value::unknown();
-    const Chronology& chronology = *a.chronology;
+    if (a.state != AnswerState::Answered || !a.chronology()) return Value::unknown();
+    const Chronology& chronology = *a.chronology();
     const DayNumber referral = case_.referred_at.day;
     std::vector<DayNumber> days;
     for (const Contact& c : chronology.contacts)

@@ -41,7 +41,7 @@ bool same(const Case& a, const Case& b) {
         return false;
     for (std::size_t i = 0; i < a.answers.size(); ++i) {
         const Answer &x = a.answers[i], &y = b.answers[i];
-        if (x.state != y.state || x.text != y.text || x.value.truth != y.value.truth ||
+        if (x.state != y.state || x.text() != y.text() || x.value.truth != y.value.truth ||
             x.value.choice != y.value.choice || x.value.known != y.value.known ||
             !(x.value.lo == y.value.lo || (x.value.lo != x.value.lo && y.value.lo != y.value.lo)) ||
             !(x.value.hi == y.value.hi || (x.value.hi != x.value.hi && y.value.hi != y.value.hi)))

@@ -138,7 +138,7 @@ class Editor {
   public:
     Editor(const QuestionContext& c, std::uint32_t qi, bool& focused, Intents& out)
         : c_(c), qi_(qi), focused_(focused), out_(out), terms_(c.rules.chronology) {
-        if (const Answer& a = c.kase.answers[qi]; a.chronology) current_ = *a.chronology;
+        if (const Answer& a = c.kase.answers[qi]; a.chronology()) current_ = *a.chronology();
         recorded_ = c.kase.answers[qi].state == AnswerState::Answered;
     }
 

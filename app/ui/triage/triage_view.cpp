@@ -58,7 +58,7 @@ std::string typed_text(const Question& q, const Answer& a) {
                        : fmt::format("at most {}", b.at_most);
     }
     if (q.type == AnswerType::Date) return format_date(static_cast<DayNumber>(a.value.lo));
-    return a.text;
+    return a.text();
 }
 
 // Number, date and text answers are typed, then committed when the field is left.
