@@ -142,8 +142,9 @@ Tracer::Tracer(const RuleSet& rules) : rules_(rules) {
         for (const auto& item : items) {
             if (item.slot == kNone) continue;
             Traced d = traced(item.slot);
-            if (d.main != expr::kNoNode && shapes[d.main].op == Op::And) {
-                const expr::NodeShape& n = shapes[d.main];
+            const std::uint32_t main = main_root_[item.slot];
+            if (main != expr::kNoNode && shapes[main].op == Op::And) {
+                const expr::NodeShape& n = shapes[main];
                 d.parts_first = static_cast<std::uint32_t>(parts_.size());
                 d.parts_count = n.count;
                 for (std::uint32_t i = 0; i < n.count; ++i) {
@@ -359,11 +360,12 @@ void Tracer::facts_in_query(const Case& c, const Outcome& o, const Traced& d,
     f.failed_on_unless = false;
     f.blocking_begin = 0;
     f.blocking_count = 0;
-    if (status == Tri::False && d.main != expr::kNoNode) {
-        if (truth(o, d.main) == Tri::False) {
-            f.failing_node = descend(o, d.main);
-        } else if (d.unless != expr::kNoNode) {
-            f.failing_node = d.unless;
+    const std::uint32_t main = main_root_[d.slot], unless = unless_root_[d.slot];
+    if (status == Tri::False && main != expr::kNoNode) {
+        if (truth(o, main) == Tri::False) {
+            f.failing_node = descend(o, main);
+        } else if (unless != expr::kNoNode) {
+            f.failing_node = unless;
             f.failed_on_unless = true;
         }
     } else if (status == Tri::Unknown) {
@@ -406,7 +408,7 @@ void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
             if (parts.truth(p->source) != Tri::False) continue;
             return p->node & kAndPart ? parts.descend(p->node & ~kAndPart) : p->node;
         }
-        return d.main;
+        return main_root_[d.slot];
     };
     // open_questions for a definition whose condition is an `and`: only its undetermined parts
     // can hold it open (a part that is true or false settles nothing and is not walked).
@@ -418,7 +420,8 @@ void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
         for (const Part* end = p + d.parts_count; p != end; ++p)
             if (parts.truth(p->source) == Tri::Unknown)
                 add_open_questions(c, o, p->node & ~kAndPart, set);
-        if (d.unless != expr::kNoNode) add_open_questions(c, o, d.unless, set);
+        if (const std::uint32_t unless = unless_root_[d.slot]; unless != expr::kNoNode)
+            add_open_questions(c, o, unless, set);
         done_[d.slot] = stamp_;
         return set;
     };
@@ -426,27 +429,24 @@ void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
         const Traced& d = traced[i];
         TraceFacts& f = entries[i];
         const Tri status = statuses[d.slot];
-        f.slot = d.slot;
-        f.failing_node = expr::kNoNode;
-        f.failed_on_unless = false;
-        f.blocking_begin = 0;
-        f.blocking_count = 0;
+        f = TraceFacts{d.slot, expr::kNoNode, 0, 0, 0};  // one 16-byte store
         if (status == Tri::False) {
-            if (d.main == expr::kNoNode) continue;
             // Without `unless`, the condition's cell is the slot's: false, as just read.
+            if (d.main_source == expr::kNoCell) continue;  // no condition: nothing failed
             if (d.main_source == d.slot || parts.truth(d.main_source) == Tri::False) {
                 f.failing_node = first_false_part(d);
-            } else if (d.unless != expr::kNoNode) {
-                f.failing_node = d.unless;
+            } else if (const std::uint32_t unless = unless_root_[d.slot]; unless != expr::kNoNode) {
+                f.failing_node = unless;
                 f.failed_on_unless = true;
             }
         } else if (status == Tri::Unknown) {
-            f.blocking_begin = static_cast<std::uint32_t>(out.blocking.size());
+            const auto begin = static_cast<std::uint32_t>(out.blocking.size());
             if (d.parts_count != 0)
                 append_slots(open_parts(d), out.blocking);
             else
                 blocking_in_query(c, o, d.slot, out.blocking);
-            f.blocking_count = static_cast<std::uint32_t>(out.blocking.size()) - f.blocking_begin;
+            f.blocking_begin = begin;
+            f.blocking_count = static_cast<std::uint32_t>(out.blocking.size()) - begin;
         }
     }
 }

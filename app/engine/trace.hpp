@@ -44,10 +44,13 @@ struct TraceEntry {
 struct TraceFacts {
     std::uint32_t slot = 0;
     std::uint32_t failing_node = expr::kNoNode;  // not fired: the first false part of the condition
-    bool failed_on_unless = false;  // not fired: the condition held but `unless` stopped it
-    std::uint32_t blocking_begin = 0,
-                  blocking_count = 0;  // undetermined: range of CompactTrace::blocking
+    std::uint32_t blocking_begin = 0;            // undetermined: range of CompactTrace::blocking
+    std::uint32_t blocking_count : 31 = 0;
+    // not fired: the condition held but `unless` stopped it. A bit beside the count keeps an
+    // entry at 16 bytes: a trace writes one for every definition of every case.
+    std::uint32_t failed_on_unless : 1 = 0;
 };
+static_assert(sizeof(TraceFacts) == 16);
 
 struct CompactTrace {
     std::vector<TraceFacts> entries;      // in build_trace's order
@@ -92,10 +95,13 @@ class Tracer {
     // order), worked out once per slot and query and reused by every slot that reads it: a
     // whole trace costs one pass over the rule set, not one search per undetermined rule.
     using Word = std::uint64_t;
+    // 16 bytes, read once per definition per case: the roots themselves are in main_root_ and
+    // unless_root_, read only when a trace needs them.
     struct Traced {
-        std::uint32_t slot, main, unless;  // the definition's roots, or kNoNode
-        std::uint32_t main_source;         // where `main`'s truth is read (source_of)
-        // When `main` is an `and`: its parts, parts_[parts_first, parts_first + parts_count).
+        std::uint32_t slot;
+        std::uint32_t main_source;  // where the condition's truth is read (source_of), or kNoCell
+        // When the condition is an `and`: its parts, parts_[parts_first, parts_first +
+        // parts_count).
         std::uint32_t parts_first = 0, parts_count = 0;
     };
     // A part of a traced condition's top `and`, laid out in trace order so that finding the
@@ -108,8 +114,7 @@ class Tracer {
     };
     Traced traced(std::uint32_t slot) const {
         const std::uint32_t main = main_root_[slot];
-        return {slot, main, unless_root_[slot],
-                main == expr::kNoNode ? expr::kNoCell : source_of(main)};
+        return {slot, main == expr::kNoNode ? expr::kNoCell : source_of(main)};
     }
     // Where a yes/no node's truth is read: its cell, or kInner | its inner step (machine.hpp).
     std::uint32_t source_of(std::uint32_t node) const;
