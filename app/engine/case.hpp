@@ -72,6 +72,9 @@ const Chronology* recorded_chronology(const RuleSet& rules, const Case& c);
 
 // An empty case for a rule set: nothing asked yet.
 Case blank_case(const RuleSet& rules);
+// Makes `c` what blank_case(rules) gives, keeping its storage: a reader that reuses one case
+// for line after line starts each line from this, so nothing of the last line stays.
+void make_blank(const RuleSet& rules, Case& c);
 
 const char* to_string(AnswerState s);  // "answered", "unknown", "not_asked"
 

@@ -259,7 +259,7 @@ bool FastCaseReader::read(std::string_view line, std::size_t readable, Case& out
     od::object object;
     if (doc.get_object().get(object)) return false;
 
-    out.answers.assign(rules_.questions.size(), Answer{});
+    make_blank(rules_, out);
     p.unknown.clear();
     bool have_ref = false, have_time = false, have_answers = false, have_unknown = false,
          have_chronology = false;

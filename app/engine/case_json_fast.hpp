@@ -21,7 +21,8 @@ class FastCaseReader {
 
     // `readable` is how many bytes from the start of `line` may be read (the parser reads a
     // little past the end of its input; a line without that room is copied first).
-    // True with `out` filled, or false with `out` unspecified.
+    // True with `out` filled, whatever it held before (it is made blank first, so one case
+    // can be read into line after line), or false with `out` unspecified.
     bool read(std::string_view line, std::size_t readable, Case& out);
 
   private:

@@ -34,37 +34,73 @@ const char* to_string(Finding f) {
 
 // [SECTION] Slots
 
+namespace {
+
+// What one count has seen of each domain: bit 1, a rule of it fired; bit 2, one fired or is
+// undetermined. Up to 64 domains (every rule set so far) the marks are two words on the stack,
+// with nothing to clear between counts; beyond that, bytes cleared for each count.
+struct DomainWords {
+    std::uint64_t words[2] = {0, 0};
+    bool has(std::uint32_t d, unsigned bit) const { return (words[bit - 1] >> d) & 1; }
+    void mark(std::uint32_t d, unsigned bit) { words[bit - 1] |= std::uint64_t{1} << d; }
+};
+struct DomainBytes {
+    std::vector<std::uint8_t>& bytes;
+    bool has(std::uint32_t d, unsigned bit) const { return bytes[d] & bit; }
+    void mark(std::uint32_t d, unsigned bit) { bytes[d] |= static_cast<std::uint8_t>(bit); }
+};
+
+struct Counted {
+    std::uint32_t yes = 0, maybe = 0, domains_yes = 0, domains_maybe = 0;
+};
+
+template <typename Domains>
+Counted count_rules(const std::vector<expr::CountedRule>& counted, const Tri* truths,
+                    Domains& seen) {
+    Counted n;
+    for (const expr::CountedRule& rule : counted) {
+        Tri t = truths[rule.slot];
+        if (t == Tri::False) continue;
+        const std::uint32_t d = rule.domain_index;
+        const bool no_domain = d == kNone;
+        if (t == Tri::True) {
+            ++n.yes;
+            if (!no_domain && !seen.has(d, 1)) {
+                ++n.domains_yes;
+                if (!seen.has(d, 2)) ++n.domains_maybe;
+                seen.mark(d, 1);
+                seen.mark(d, 2);
+            }
+        } else {
+            ++n.maybe;
+            if (!no_domain && !seen.has(d, 2)) {
+                ++n.domains_maybe;
+                seen.mark(d, 2);
+            }
+        }
+    }
+    return n;
+}
+
+}  // namespace
+
 Tri Evaluator::combination_status(std::uint32_t index, const Tri* truths) {
     const Combination& c = rules_.combinations[index];
     // Both the count and the number of domains only grow as more rules fire, so the
     // combination is true when the rules that fired already suffice, and false when even
     // every undetermined rule firing would not.
-    auto& seen = domain_seen_;
-    seen.assign(rules_.domains.size() + 1, 0);
-    std::uint32_t yes = 0, maybe = 0, domains_yes = 0, domains_maybe = 0;
     const auto& counted = rules_.machine.combinations[index];
-    for (const expr::CountedRule& rule : counted) {
-        Tri t = truths[rule.slot];
-        if (t == Tri::False) continue;
-        std::uint32_t d = rule.domain_index == kNone
-                              ? static_cast<std::uint32_t>(rules_.domains.size())
-                              : rule.domain_index;
-        bool no_domain = rule.domain_index == kNone;
-        if (t == Tri::True) {
-            ++yes;
-            if (!no_domain && !(seen[d] & 1)) {
-                ++domains_yes;
-                if (!(seen[d] & 2)) ++domains_maybe;
-                seen[d] |= 3;
-            }
-        } else {
-            ++maybe;
-            if (!no_domain && !(seen[d] & 2)) {
-                ++domains_maybe;
-                seen[d] |= 2;
-            }
-        }
+    Counted n;
+    if (rules_.domains.size() <= 64) {
+        DomainWords seen;
+        n = count_rules(counted, truths, seen);
+    } else {
+        domain_seen_.assign(rules_.domains.size(), 0);
+        DomainBytes seen{domain_seen_};
+        n = count_rules(counted, truths, seen);
     }
+    const std::uint32_t yes = n.yes, maybe = n.maybe, domains_yes = n.domains_yes,
+                        domains_maybe = n.domains_maybe;
     bool can = yes + maybe >= c.at_least && domains_maybe >= c.across_domains;
     bool does = yes >= c.at_least && domains_yes >= c.across_domains;
     // With across_domains == 1, rules without a domain still count toward at_least.
@@ -297,8 +333,17 @@ void Evaluator::collect_actions(Outcome& out) {
         if (a.slot != kNone && out.slots[a.slot].status != Tri::False)
             wanted_.push_back({i, a.slot});
     }
-    std::stable_sort(wanted_.begin(), wanted_.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    // Grouped by action, each action's pairs in the order wanted: a counting sort, which
+    // needs no allocation once its buffers have grown (a stable sort takes a buffer each time).
+    action_start_.assign(rules_.actions.size() + 1, 0);
+    for (const auto& w : wanted_)
+        ++action_start_[w.first + 1];
+    for (std::size_t a = 1; a < action_start_.size(); ++a)
+        action_start_[a] += action_start_[a - 1];
+    grouped_.resize(wanted_.size());
+    for (const auto& w : wanted_)
+        grouped_[action_start_[w.first]++] = w;
+    wanted_.swap(grouped_);
 
     out.actions.clear();
     out.action_reasons.clear();

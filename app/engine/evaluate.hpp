@@ -30,7 +30,9 @@ class Evaluator {
     void set_question(const Case& c, Outcome& out, std::uint32_t question, Tri visible);
 
     const RuleSet& rules_;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> wanted_;  // (action, reason slot)
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> wanted_;   // (action, reason slot)
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> grouped_;  // wanted_, by action
+    std::vector<std::uint32_t> action_start_;  // where each action's pairs go in grouped_
     std::vector<std::uint8_t> domain_seen_;
 };
 

@@ -287,50 +287,55 @@ class Worker {
     // `readable`: bytes that may be read from the start of the line (see CaseLibrary).
     void run(const LibraryLine& line, std::size_t readable, ChunkOut& out) {
         ++tally_.lines;
-        auto cases = read(line, readable, out.diagnostics);
-        if (!cases) {
+        if (!read(line, readable, out.diagnostics)) {
             ++tally_.failed;
             return;
         }
-        eb_.evaluate(cases->first, ob_);
-        ec_.evaluate(cases->second, oc_);
+        eb_.evaluate(cb_, ob_);
+        ec_.evaluate(cc_, oc_);
         ++tally_.evaluated;
         ++tally_.transitions[ob_.level * plan_.cand->levels.size() + oc_.level];
         CaseChange change;
-        change.ref = cases->first.ref;
-        change.line = line.number;
-        if (compare_case(plan_, Sides{cases->first, cases->second, ob_, oc_}, tally_, change))
+        if (compare_case(plan_, Sides{cb_, cc_, ob_, oc_}, tally_, change)) {
+            change.ref = cb_.ref;
+            change.line = line.number;
             out.changes.push_back(std::move(change));
-        else
+        } else {
             ++tally_.unchanged;
+        }
     }
 
   private:
-    std::optional<std::pair<Case, Case>> read(const LibraryLine& line, std::size_t readable,
-                                              Diagnostics& diags) {
+    // Reads the line into cb_ and cc_, the worker's two cases, used again for every line so
+    // that no line allocates them anew. Every way in leaves them as new cases read from this
+    // line alone would be: the fast reader and carry_over start from make_blank, the careful
+    // reader's cases are moved in whole. False (the cases unspecified) when the line is refused.
+    bool read(const LibraryLine& line, std::size_t readable, Diagnostics& diags) {
         // Most lines are well formed: read them quickly, and only the rest the careful way.
-        Case cb;
-        if (fast_base_.read(line.text, readable, cb)) {
-            if (plan_.answers_carry_over) return carry_over(std::move(cb));
-            Case cc;
-            if (fast_cand_.read(line.text, readable, cc))
-                return std::make_pair(std::move(cb), std::move(cc));
+        if (fast_base_.read(line.text, readable, cb_)) {
+            if (plan_.answers_carry_over) {
+                carry_over();
+                return true;
+            }
+            if (fast_cand_.read(line.text, readable, cc_)) return true;
         }
         return read_carefully(line, diags);
     }
 
-    std::optional<std::pair<Case, Case>> read_carefully(const LibraryLine& line,
-                                                        Diagnostics& diags) {
+    bool read_carefully(const LibraryLine& line, Diagnostics& diags) {
         SourcePos at{line.number, 1};
         std::optional<nlohmann::json> parsed =
             parse_json_line(line.text, file_, line.number, diags);
-        if (!parsed) return std::nullopt;
+        if (!parsed) return false;
         const nlohmann::json& j = *parsed;
         Diagnostics db, dc;
         std::vector<std::string> aside_b, aside_c;
         auto cb = read_case_json_object(*plan_.base, j, file_, line.number, db, &aside_b);
-        if (cb && db.empty() && aside_b.empty() && plan_.answers_carry_over)
-            return carry_over(std::move(*cb));
+        if (cb && db.empty() && aside_b.empty() && plan_.answers_carry_over) {
+            cb_ = std::move(*cb);
+            carry_over();
+            return true;
+        }
         auto cc = read_case_json_object(*plan_.cand, j, file_, line.number, dc, &aside_c);
         // A message both readings give is about the line itself; one only one gives is about
         // how that rule set's questions differ, so it says which.
@@ -353,28 +358,31 @@ class Worker {
                 neither = true;
             }
         }
-        if (!cb || !cc || neither) return std::nullopt;
+        if (!cb || !cc || neither) return false;
         for (const auto& id : aside_b)
             ++tally_.set_aside[{id, 0}];
         for (const auto& id : aside_c)
             ++tally_.set_aside[{id, 1}];
-        return std::make_pair(std::move(*cb), std::move(*cc));
+        cb_ = std::move(*cb);
+        cc_ = std::move(*cc);
+        return true;
     }
 
     // The same answers under the candidate, without reading the line again: only when every
     // question both rule sets ask takes the same answers, so reading it would give the same.
-    std::pair<Case, Case> carry_over(Case cb) {
-        Case cc = blank_case(*plan_.cand);
-        cc.ref = cb.ref;
-        cc.referred_at = cb.referred_at;
-        for (std::size_t bi = 0; bi < cb.answers.size(); ++bi) {
+    void carry_over() {
+        make_blank(*plan_.cand, cc_);
+        cc_.ref = cb_.ref;
+        cc_.referred_at = cb_.referred_at;
+        // A question not asked is blank in a case read without fault, as in cc_ already.
+        for (std::size_t bi = 0; bi < cb_.answers.size(); ++bi) {
+            if (cb_.answers[bi].state == AnswerState::NotAsked) continue;
             const std::uint32_t ci = plan_.question_map[bi];
             if (ci != kNone)
-                cc.answers[ci] = cb.answers[bi];
-            else if (cb.answers[bi].state != AnswerState::NotAsked)
+                cc_.answers[ci] = cb_.answers[bi];
+            else
                 ++tally_.set_aside[{plan_.base->questions[bi].id, 1}];
         }
-        return {std::move(cb), std::move(cc)};
     }
 
     const Plan& plan_;
@@ -382,6 +390,7 @@ class Worker {
     Tally& tally_;
     Evaluator eb_, ec_;
     FastCaseReader fast_base_, fast_cand_;
+    Case cb_, cc_;
     Outcome ob_, oc_;
 };
 

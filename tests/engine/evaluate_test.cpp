@@ -145,3 +145,69 @@ TEST_CASE("evaluating twice with one Evaluator gives the same outcome (buffers a
     CHECK(again.actions.size() == first.actions.size());
     for (std::size_t i = 0; i < first.slots.size(); ++i) CHECK(again.slots[i].status == first.slots[i].status);
 }
+
+TEST_CASE("each action's reasons are listed in the order they call for it", "[evaluate][actions]") {
+    // Reasons in the order triggers, routes, then the action's own condition: a report reads
+    // them in that order, so regrouping the wanted actions must keep it.
+    auto loaded =
+        fixture::load(fixture::yes_no("x") + fixture::yes_no("y") + fixture::yes_no("z") + R"(
+[[trigger]]
+id = "t_y"
+title = "y"
+says = "y"
+when = "y"
+level = "statutory"
+actions = ["late", "early"]
+cites = ["src"]
+
+[[trigger]]
+id = "t_x"
+title = "x"
+says = "x"
+when = "x"
+level = "statutory"
+actions = ["early"]
+cites = ["src"]
+
+[[route]]
+id = "r_z"
+title = "z"
+section = "z"
+standard = "suspect"
+test = "z"
+actions = ["early", "late"]
+actions_if_cannot_rule_out = ["late"]
+cites = ["src"]
+
+[[action]]
+id = "early"
+title = "Early"
+cites = ["src"]
+
+[[action]]
+id = "late"
+title = "Late"
+when = "x"
+cites = ["src"]
+)");
+    for (const auto& m : fixture::messages(loaded.diagnostics))
+        INFO(m);
+    REQUIRE(loaded.ok());
+    const RuleSet& rules = *loaded.rules;
+    Case c = blank_case(rules);
+    fixture::answer(rules, c, "x", Value::boolean(Tri::True));
+    fixture::answer(rules, c, "y", Value::boolean(Tri::True));
+    fixture::unknown(rules, c, "z");
+    Outcome o = evaluate(rules, c);
+    std::vector<std::pair<std::string, std::vector<std::string>>> got;
+    for (const NeededAction& n : o.actions) {
+        got.push_back({rules.actions[n.action].id, {}});
+        for (std::uint32_t k = 0; k < n.reasons_count; ++k)
+            got.back().second.push_back(rules.symbols[o.action_reasons[n.reasons_first + k]].id);
+    }
+    using Reasons = std::vector<std::pair<std::string, std::vector<std::string>>>;
+    CHECK(got == Reasons{{"early", {"t_y", "t_x", "r_z"}}, {"late", {"t_y", "r_z", "late"}}});
+    REQUIRE(o.actions.size() == 2);
+    CHECK(o.actions[0].definite);  // fired triggers call for both
+    CHECK(o.actions[1].definite);
+}
