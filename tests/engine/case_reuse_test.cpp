@@ -24,9 +24,9 @@ void require_same(const RuleSet& rules, const Case& a, const Case& b) {
         CHECK(x.value.choice == y.value.choice);
         CHECK(x.value.lo == y.value.lo);
         CHECK(x.value.hi == y.value.hi);
-        CHECK(x.text == y.text);
-        REQUIRE((x.chronology == nullptr) == (y.chronology == nullptr));
-        if (x.chronology) CHECK(*x.chronology == *y.chronology);
+        CHECK(x.text() == y.text());
+        REQUIRE((x.chronology() == nullptr) == (y.chronology() == nullptr));
+        if (x.chronology()) CHECK(*x.chronology() == *y.chronology());
     }
 }
 
@@ -77,7 +77,7 @@ TEST_CASE("make_blank leaves a used case as blank_case gives it", "[case][reuse]
     // A case made for another rule set takes this one's number of questions.
     Case other;
     other.answers.resize(2);
-    other.answers[1].text = "left over";
+    other.answers[1].set_text("left over");
     make_blank(*r.rules, other);
     require_same(*r.rules, other, blank_case(*r.rules));
 }
