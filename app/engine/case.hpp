@@ -33,6 +33,17 @@ struct Answer {
     // and never changed in place, so copying a case copies no contacts.
     const std::shared_ptr<const Chronology>& chronology() const;
 
+    // Back to a blank answer (not asked), in place.
+    void reset() {
+        state = AnswerState::NotAsked;
+        value.truth = Tri::Unknown;
+        value.known = false;
+        value.choice = -1;
+        value.lo = -Value::kInf;
+        value.hi = Value::kInf;
+        detail_.reset();
+    }
+
   private:
     // Text and chronology are rare and never read while rules are evaluated: kept out of line,
     // an answer is 40 bytes, so the answers a case's evaluation reads take half the cache
