@@ -17,6 +17,23 @@ namespace od = simdjson::ondemand;
 
 namespace {
 
+// Ids are short (mostly 15 to 40 bytes) and each line names about a hundred: compared inline,
+// eight bytes at a time, rather than through a call to memcmp for each (5% of impact).
+[[gnu::always_inline]] inline bool same_id(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, a.data() + i, 8);
+        std::memcpy(&y, b.data() + i, 8);
+        if (x != y) return false;
+    }
+    for (; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 // A hash of an id from its length and its first and last eight bytes: ids of one rule set
 // differ there, and a clash costs one more comparison.
 [[gnu::always_inline]] inline std::size_t id_hash(std::string_view id) {
@@ -218,7 +235,7 @@ bool chronology(od::value v, const ChronologyTerms& t, Chronology& out) {
                                                                            std::string_view id) {
     const auto count = static_cast<std::uint32_t>(by_name_.size());
     if (const std::uint32_t next = previous == count ? 0 : previous + 1; guess_ && next < count) {
-        if (names_[next] == id) return by_name_[previous = next];
+        if (same_id(names_[next], id)) return by_name_[previous = next];
         guess_ = false;  // not written in order: hash from now on
     }
     const std::uint32_t position = hashed(id);
@@ -231,7 +248,7 @@ bool chronology(od::value v, const ChronologyTerms& t, Chronology& out) {
     const std::size_t mask = hashed_.size() - 1;
     for (std::size_t at = id_hash(id);; ++at) {
         const std::uint32_t position = hashed_[at & mask];
-        if (position == kNone || names_[position] == id) return position;
+        if (position == kNone || same_id(names_[position], id)) return position;
     }
 }
 
