@@ -140,7 +140,10 @@ void Evaluator::set_questions(const Case& c, Outcome& out) {
     const Answer* answers = c.answers.data();
     for (std::uint32_t q : m.yes_no_asked) {
         const Answer& a = answers[q];
-        t[q] = a.state == AnswerState::Answered ? a.value.truth : Tri::Unknown;
+        // Arithmetic, not a branch: whether a question was answered changes from case to case.
+        const auto answered = static_cast<std::uint32_t>(a.state == AnswerState::Answered);
+        t[q] = static_cast<Tri>(answered * static_cast<std::uint32_t>(a.value.truth) +
+                                (1 - answered) * static_cast<std::uint32_t>(Tri::Unknown));
         slots[q] = SlotResult{Tri::True, false};
     }
     for (std::uint32_t q : m.other_asked)
