@@ -147,11 +147,15 @@ Tracer::Tracer(const RuleSet& rules) : rules_(rules) {
                 const expr::NodeShape& n = shapes[main];
                 d.parts_first = static_cast<std::uint32_t>(parts_.size());
                 d.parts_count = n.count;
+                bool direct = n.count <= 32;
                 for (std::uint32_t i = 0; i < n.count; ++i) {
                     const std::uint32_t part = rules.program.children[n.first + i];
-                    parts_.push_back(
-                        {source_of(part), part | (shapes[part].op == Op::And ? kAndPart : 0u)});
+                    const bool is_and = shapes[part].op == Op::And;
+                    const std::uint32_t source = source_of(part);
+                    direct = direct && !is_and && !(source & kInner);
+                    parts_.push_back({source, part | (is_and ? kAndPart : 0u)});
                 }
+                if (direct) d.parts_first |= kDirectParts;
             }
             traced_.push_back(d);
         }
@@ -403,7 +407,16 @@ void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
     // The first false part of a false `and`, from its parts in trace order; a part that is an
     // `and` itself is descended the general way.
     auto first_false_part = [&](const Traced& d) {
-        const Part* p = all_parts + d.parts_first;
+        const Part* p = all_parts + (d.parts_first & ~kDirectParts);
+        if (d.parts_first & kDirectParts) {
+            // Every part's truth is a cell: all are read into a bit set of the false ones, with
+            // no branch on any truth (which part is false changes from case to case, and a
+            // branch on it was mispredicted about once a definition).
+            std::uint32_t false_parts = 0;
+            for (std::uint32_t i = 0; i < d.parts_count; ++i)
+                false_parts |= std::uint32_t{statuses[p[i].source] == Tri::False} << i;
+            return false_parts == 0 ? main_root_[d.slot] : p[__builtin_ctz(false_parts)].node;
+        }
         for (const Part* end = p + d.parts_count; p != end; ++p) {
             if (parts.truth(p->source) != Tri::False) continue;
             return p->node & kAndPart ? parts.descend(p->node & ~kAndPart) : p->node;
@@ -416,7 +429,7 @@ void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
         Word* set = sets_.data() + d.slot * words_;
         if (done_[d.slot] == stamp_) return set;
         std::fill(set, set + words_, 0);
-        const Part* p = all_parts + d.parts_first;
+        const Part* p = all_parts + (d.parts_first & ~kDirectParts);
         for (const Part* end = p + d.parts_count; p != end; ++p)
             if (parts.truth(p->source) == Tri::Unknown)
                 add_open_questions(c, o, p->node & ~kAndPart, set);
