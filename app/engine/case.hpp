@@ -36,11 +36,7 @@ struct Answer {
     // Back to a blank answer (not asked), in place.
     void reset() {
         state = AnswerState::NotAsked;
-        value.truth = Tri::Unknown;
-        value.known = false;
-        value.choice = -1;
-        value.lo = -Value::kInf;
-        value.hi = Value::kInf;
+        value = Value{};
         detail_.reset();
     }
 

@@ -99,14 +99,12 @@ Tri Evaluator::combination_status(std::uint32_t index, const Tri* truths) {
         DomainBytes seen{domain_seen_};
         n = count_rules(counted, truths, seen);
     }
-    const std::uint32_t yes = n.yes, maybe = n.maybe, domains_yes = n.domains_yes,
-                        domains_maybe = n.domains_maybe;
-    bool can = yes + maybe >= c.at_least && domains_maybe >= c.across_domains;
-    bool does = yes >= c.at_least && domains_yes >= c.across_domains;
+    bool can = n.yes + n.maybe >= c.at_least && n.domains_maybe >= c.across_domains;
+    bool does = n.yes >= c.at_least && n.domains_yes >= c.across_domains;
     // With across_domains == 1, rules without a domain still count toward at_least.
     if (c.across_domains <= 1) {
-        can = yes + maybe >= c.at_least;
-        does = yes >= c.at_least;
+        can = n.yes + n.maybe >= c.at_least;
+        does = n.yes >= c.at_least;
     }
     if (does) return Tri::True;
     if (!can) return Tri::False;

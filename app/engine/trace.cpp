@@ -155,7 +155,7 @@ Tracer::Tracer(const RuleSet& rules) : rules_(rules) {
                     direct = direct && !is_and && !(source & kInner);
                     parts_.push_back({source, part | (is_and ? kAndPart : 0u)});
                 }
-                if (direct) d.parts_first |= kDirectParts;
+                if (direct) d.parts_first |= Traced::kDirectParts;
             }
             traced_.push_back(d);
         }
@@ -407,8 +407,8 @@ void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
     // The first false part of a false `and`, from its parts in trace order; a part that is an
     // `and` itself is descended the general way.
     auto first_false_part = [&](const Traced& d) {
-        const Part* p = all_parts + (d.parts_first & ~kDirectParts);
-        if (d.parts_first & kDirectParts) {
+        const Part* p = all_parts + d.first_part();
+        if (d.direct_parts()) {
             // Every part's truth is a cell: all are read into a bit set of the false ones, with
             // no branch on any truth (which part is false changes from case to case, and a
             // branch on it was mispredicted about once a definition).
@@ -429,7 +429,7 @@ void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
         Word* set = sets_.data() + d.slot * words_;
         if (done_[d.slot] == stamp_) return set;
         std::fill(set, set + words_, 0);
-        const Part* p = all_parts + (d.parts_first & ~kDirectParts);
+        const Part* p = all_parts + d.first_part();
         for (const Part* end = p + d.parts_count; p != end; ++p)
             if (parts.truth(p->source) == Tri::Unknown)
                 add_open_questions(c, o, p->node & ~kAndPart, set);
@@ -444,8 +444,8 @@ void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
         const Tri status = statuses[d.slot];
         f = TraceFacts{d.slot, expr::kNoNode, 0, 0, 0};  // one 16-byte store
         if (status == Tri::False) {
-            // Without `unless`, the condition's cell is the slot's: false, as just read.
             if (d.main_source == expr::kNoCell) continue;  // no condition: nothing failed
+            // Without `unless`, the condition's cell is the slot's: false, as just read.
             if (d.main_source == d.slot || parts.truth(d.main_source) == Tri::False) {
                 f.failing_node = first_false_part(d);
             } else if (const std::uint32_t unless = unless_root_[d.slot]; unless != expr::kNoNode) {

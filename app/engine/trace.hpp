@@ -103,10 +103,13 @@ class Tracer {
         // When the condition is an `and`: its parts, parts_[parts_first, parts_first +
         // parts_count).
         std::uint32_t parts_first = 0, parts_count = 0;
+
+        // On parts_first: at most 32 parts, each read from a cell (none is an `and` or worked
+        // out inside a step), so the first false one is found without branching on truths.
+        static constexpr std::uint32_t kDirectParts = 1u << 31;
+        std::uint32_t first_part() const { return parts_first & ~kDirectParts; }
+        bool direct_parts() const { return (parts_first & kDirectParts) != 0; }
     };
-    // On Traced::parts_first: at most 32 parts, each read from a cell (none is an `and` or
-    // worked out inside a step), so the first false one is found without branching on truths.
-    static constexpr std::uint32_t kDirectParts = 1u << 31;
     // A part of a traced condition's top `and`, laid out in trace order so that finding the
     // first false part reads one array front to back instead of the program's nodes, children
     // and sources scattered by node number (most of a trace's cache misses).
