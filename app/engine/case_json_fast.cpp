@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -31,6 +32,24 @@ namespace {
     }
     for (; i < n; ++i)
         if (a[i] != b[i]) return false;
+    return true;
+}
+
+// The same, where both may be read up to seven bytes past `n`: eight bytes at a time with no
+// loop over the last few. A key in the line is compared only while it matches, and ids have no
+// quotes, so the reading stops within seven bytes of the key's closing quote, in the line or
+// the parser's padding after it.
+static_assert(std::endian::native == std::endian::little, "the mask keeps the first bytes");
+[[gnu::always_inline]] inline bool same_id_padded(const char* a, const char* b, std::size_t n) {
+    for (std::size_t i = 0; i < n; i += 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, a + i, 8);
+        std::memcpy(&y, b + i, 8);
+        const std::size_t left = n - i;
+        const std::uint64_t mask =
+            left >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * left)) - 1;
+        if ((x ^ y) & mask) return false;
+    }
     return true;
 }
 
@@ -68,7 +87,15 @@ FastCaseReader::FastCaseReader(const RuleSet& rules)
         return rules.questions[a].id < rules.questions[b].id;
     });
     for (std::uint32_t q : by_name_)
-        names_.push_back(rules.questions[q].id);
+        names_text_ += rules.questions[q].id;
+    names_text_.append(8, '\0');  // same_id_padded reads up to seven bytes past an id
+    for (std::size_t at = 0; std::uint32_t q : by_name_) {
+        names_.push_back(std::string_view(names_text_).substr(at, rules.questions[q].id.size()));
+        at += rules.questions[q].id.size();
+    }
+    next_.resize(by_name_.size() + 1);
+    for (std::uint32_t k = 0; k < next_.size(); ++k)
+        next_[k] = k == by_name_.size() ? 0 : k + 1;
     // Positions in by_name_ by hash of the id, open addressing, at most half full.
     std::size_t size = 16;
     while (size < 2 * by_name_.size())
@@ -228,18 +255,26 @@ bool chronology(od::value v, const ChronologyTerms& t, Chronology& out) {
 
 }  // namespace
 
-// Libraries written by continuum have their answers in order of id (JSON objects are written
-// sorted), so the next id is usually the next name: one comparison, before the hash, while
-// that keeps paying. `previous` is a position in by_name_ (its size before the first answer).
-[[gnu::always_inline]] inline std::uint32_t FastCaseReader::question_after(std::uint32_t& previous,
-                                                                           std::string_view id) {
-    const auto count = static_cast<std::uint32_t>(by_name_.size());
-    if (const std::uint32_t next = previous == count ? 0 : previous + 1; guess_ && next < count) {
-        if (same_id(names_[next], id)) return by_name_[previous = next];
-        guess_ = false;  // not written in order: hash from now on
-    }
+// Libraries are usually written with their answers in one order (continuum writes them in
+// order of id), so the id that followed the previous one last time is compared first, with
+// the key as written (ids have no escapes; a key with one is never taken for an id here), and
+// the key is unescaped and hashed only when that guess is wrong. `previous` is a position in
+// by_name_ (its size before the first answer); the key's text is followed by its closing quote
+// and the parser's padding, so reading it never runs past the input.
+[[gnu::always_inline]] inline std::uint32_t FastCaseReader::guessed(std::uint32_t& previous,
+                                                                    const char* key) const {
+    const std::uint32_t follows = next_[previous];
+    if (follows >= names_.size()) return kNone;
+    const std::string_view name = names_[follows];
+    if (!same_id_padded(name.data(), key, name.size()) || key[name.size()] != '"') return kNone;
+    return by_name_[previous = follows];
+}
+
+[[gnu::always_inline]] inline std::uint32_t FastCaseReader::looked_up(std::uint32_t& previous,
+                                                                      std::string_view id) {
     const std::uint32_t position = hashed(id);
     if (position == kNone) return kNone;
+    next_[previous] = position;
     return by_name_[previous = position];
 }
 
@@ -264,15 +299,6 @@ bool FastCaseReader::read(std::string_view line, std::size_t readable, Case& out
     }
     od::document doc;
     if (p.parser.iterate(input).get(doc)) return false;
-    // One JSON object and nothing after it (which the careful reader would refuse): the parser
-    // reads an object field by field and does not look past it, so it is first skipped whole
-    // (a walk over its structure, not its text) to see what follows.
-    std::string_view whole;
-    if (doc.raw_json().get(whole)) return false;
-    const std::size_t after = static_cast<std::size_t>(whole.data() - input.data()) + whole.size();
-    if (after < line.size() && line.find_first_not_of(" \t\r", after) != std::string_view::npos)
-        return false;
-    doc.rewind();
     od::object object;
     if (doc.get_object().get(object)) return false;
 
@@ -306,15 +332,29 @@ bool FastCaseReader::read(std::string_view line, std::size_t readable, Case& out
             auto previous = static_cast<std::uint32_t>(by_name_.size());
             for (auto answer_result : answers) {
                 od::field answer;
-                std::string_view id;
-                if (std::move(answer_result).get(answer) || answer.unescaped_key().get(id))
-                    return false;
-                const std::uint32_t qi = question_after(previous, id);
+                if (std::move(answer_result).get(answer)) return false;
+                std::uint32_t qi = guessed(previous, answer.key().raw());
+                if (qi == kNone) {
+                    std::string_view id;
+                    if (answer.unescaped_key().get(id)) return false;
+                    qi = looked_up(previous, id);
+                }
                 // An id answered twice is a fault the careful reader names.
-                if (qi == kNone || out.answers[qi].state != AnswerState::NotAsked ||
-                    !raw_answer(answer.value(), p.raw))
+                if (qi == kNone || out.answers[qi].state != AnswerState::NotAsked) return false;
+                const Question& question = rules_.questions[qi];
+                if (question.type == AnswerType::YesNo) {
+                    // Most answers: true or false read straight into place, as set_answer
+                    // would take them (anything else is refused, and the careful reader says
+                    // why).
+                    bool yes = false;
+                    if (answer.value().get_bool().get(yes)) return false;
+                    out.answers[qi].value = Value::boolean(tri(yes));
+                    out.answers[qi].state = AnswerState::Answered;
+                    continue;
+                }
+                if (!raw_answer(answer.value(), p.raw) ||
+                    !set_answer(question, p.raw, out.answers[qi]).empty())
                     return false;
-                if (!set_answer(rules_.questions[qi], p.raw, out.answers[qi]).empty()) return false;
             }
         } else if (key == "unknown") {
             od::array ids;
@@ -339,6 +379,10 @@ bool FastCaseReader::read(std::string_view line, std::size_t readable, Case& out
         }
     }
     if (!have_ref || !have_time) return false;
+    // One JSON object and nothing after it, as the careful reader requires: the parser reads
+    // the object field by field and stops at its end, so whatever follows is still to come.
+    // Only spaces, tabs and returns are not tokens of their own.
+    if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) return false;
     if (have_chronology) {
         for (const Contact& c : p.chronology.contacts)
             if (c.day > out.referred_at.day) return false;

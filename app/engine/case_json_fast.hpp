@@ -4,6 +4,7 @@
 // refused and the caller reads the line the careful way, which says what is wrong and where.
 #pragma once
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,14 +28,19 @@ class FastCaseReader {
 
   private:
     struct Parser;
-    std::uint32_t question_after(std::uint32_t& previous, std::string_view id);
+    std::uint32_t guessed(std::uint32_t& previous, const char* key) const;
+    std::uint32_t looked_up(std::uint32_t& previous, std::string_view id);
     std::uint32_t hashed(std::string_view id) const;
     const RuleSet& rules_;
     std::unique_ptr<Parser> parser_;
     std::vector<std::uint32_t> by_name_;   // question indices in order of id
-    std::vector<std::string_view> names_;  // the ids, in by_name_'s order
+    std::string names_text_;               // the ids one after another, in by_name_'s order
+    std::vector<std::string_view> names_;  // each id in names_text_
     std::vector<std::uint32_t> hashed_;    // positions in by_name_ by hash of the id, or kNone
-    bool guess_ = true;                    // the library seems written in order of id
+    // By position in by_name_ (and by_name_.size() for the start of a line): the position of
+    // the id that followed it last time, at first the next in order of id. A library is
+    // usually written in one order throughout, so the guess is usually right.
+    std::vector<std::uint32_t> next_;
 };
 
 }  // namespace continuum::engine
