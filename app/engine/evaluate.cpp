@@ -150,6 +150,14 @@ void Evaluator::set_questions(const Case& c, Outcome& out) {
 
 namespace {
 
+template <std::uint32_t inputs>
+void run_steps(const expr::Run& run, const expr::Machine& m, Tri* t) {
+    const Tri* tables = m.step_tables.data();
+    const expr::Step* end = m.steps.data() + run.end;
+    for (const expr::Step* s = m.steps.data() + run.begin; s != end; ++s)
+        t[s->out] = expr::step_result_of<inputs>(*s, tables, t);
+}
+
 // [true, unknown] counts of a count test's inputs, one byte each.
 constexpr std::uint32_t kCountBits[3] = {0, 1, 1u << 8};
 
@@ -161,13 +169,22 @@ void Evaluator::run_code(const Case& c, Outcome& out) {
     const expr::CaseCells cells{&rules_.program, &m, t, out.numbers.data(), c.referred_at.day};
     for (const expr::Run& run : m.runs) {
         switch (run.kind) {
-            case expr::RunKind::Steps: {
-                const Tri* tables = m.step_tables.data();
-                const expr::Step* end = m.steps.data() + run.end;
-                for (const expr::Step* s = m.steps.data() + run.begin; s != end; ++s)
-                    t[s->out] = expr::step_result(*s, tables, t);
+            case expr::RunKind::Steps:
+                switch (run.inputs) {
+                    case 1:
+                        run_steps<1>(run, m, t);
+                        break;
+                    case 2:
+                        run_steps<2>(run, m, t);
+                        break;
+                    case 3:
+                        run_steps<3>(run, m, t);
+                        break;
+                    default:
+                        run_steps<4>(run, m, t);
+                        break;
+                }
                 break;
-            }
             case expr::RunKind::NumberTests:
                 expr::run_number_tests(run, m, out.numbers.data(), t);
                 break;

@@ -503,6 +503,7 @@ class Builder {
         s.out = out;
         s.table = table;
         PendingOp op = pending(RunKind::Steps);
+        op.inputs = static_cast<std::uint8_t>(inputs.size());
         op.index = static_cast<std::uint32_t>(ops_.steps.size());
         ops_.steps.push_back(s);
         op.reads = inputs;

@@ -74,6 +74,9 @@ struct Run {
     RunKind kind = RunKind::Steps;
     CmpOp op = CmpOp::Equal;     // NumberTests
     bool constant_left = false;  // NumberTests: `13 > age` rather than `age < 13`
+    // Steps: how many inputs each reads (the rest are the always-false cell, which adds
+    // nothing to the index), so a run of steps of two inputs reads two cells a step, not four.
+    std::uint8_t inputs = kStepInputs;
     std::uint32_t begin = 0, end = 0;
 };
 
@@ -160,6 +163,17 @@ struct Machine {
 };
 
 Machine build_machine(const RuleSet& rules);
+
+// A step's result from the truths of its first `inputs` inputs (the others are false).
+template <std::uint32_t inputs>
+inline Tri step_result_of(const Step& s, const Tri* tables, const Tri* t) {
+    static_assert(inputs >= 1 && inputs <= kStepInputs);
+    std::uint32_t index = static_cast<std::uint32_t>(t[s.in[0]]);
+    if constexpr (inputs > 1) index += 3 * static_cast<std::uint32_t>(t[s.in[1]]);
+    if constexpr (inputs > 2) index += 9 * static_cast<std::uint32_t>(t[s.in[2]]);
+    if constexpr (inputs > 3) index += 27 * static_cast<std::uint32_t>(t[s.in[3]]);
+    return tables[s.table + index];
+}
 
 // A step's result from the truths of its inputs.
 inline Tri step_result(const Step& s, const Tri* tables, const Tri* t) {

@@ -68,7 +68,7 @@ void schedule_code(const std::vector<PendingOp>& pending, const Operations& ops,
     auto key = [&](std::size_t i) {
         const PendingOp& p = pending[i];
         return std::make_tuple(level[i], kind_rank(p.kind, level[i]), static_cast<int>(p.op),
-                               p.constant_left, i);
+                               p.constant_left, p.inputs, i);
     };
     std::sort(order.begin(), order.end(),
               [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
@@ -113,11 +113,12 @@ void schedule_code(const std::vector<PendingOp>& pending, const Operations& ops,
         Run* last = m.runs.empty() ? nullptr : &m.runs.back();
         if (last && last->kind == p.kind &&
             (p.kind != RunKind::NumberTests ||
-             (last->op == p.op && last->constant_left == p.constant_left))) {
+             (last->op == p.op && last->constant_left == p.constant_left)) &&
+            last->inputs == p.inputs) {
             last->end = at + 1;
             continue;
         }
-        m.runs.push_back({p.kind, p.op, p.constant_left, at, at + 1});
+        m.runs.push_back({p.kind, p.op, p.constant_left, p.inputs, at, at + 1});
     }
 }
 

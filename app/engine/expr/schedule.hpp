@@ -31,6 +31,7 @@ struct PendingOp {
     RunKind kind = RunKind::Steps;
     CmpOp op = CmpOp::Equal;     // NumberTests
     bool constant_left = false;  // NumberTests
+    std::uint8_t inputs = 0;     // Steps: how many of its inputs it reads
     std::uint32_t index = 0;     // into the Operations list of its kind
     std::vector<std::uint32_t> reads, writes;
 };
