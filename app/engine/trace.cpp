@@ -1,6 +1,7 @@
 #include "trace.hpp"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include <fmt/format.h>
@@ -173,6 +174,8 @@ Tracer::Tracer(const RuleSet& rules) : rules_(rules) {
     node_sources_.reserve(rules.program.nodes.size());
     for (std::uint32_t node = 0; node < rules.program.nodes.size(); ++node)
         node_sources_.push_back(source_of(node));
+    build_quick();
+    pending_.resize(traced_.size());
     sets_.assign(slots * words_, 0);
     done_.assign(slots, 0);
     scratch_.assign(words_, 0);
@@ -197,6 +200,104 @@ std::uint32_t Tracer::source_of(std::uint32_t node) const {
     if (m.node_cells[node] != expr::kNoCell) return m.node_cells[node];
     if (m.inner_of[node] != expr::kNoCell) return kInner | m.inner_of[node];
     return expr::kNoCell;  // a number: never asked for its truth
+}
+
+// The definitions the first pass settles: a condition without `unless` that is not an `and`
+// (its own failing part), an `and` of at most four parts each read from a cell, or an `and`
+// worked out by one step whose parts are its inputs or worked out inside it. For each, which
+// part is first false is tabulated once here for all 81 truths of the step's inputs.
+void Tracer::build_quick() {
+    const expr::Machine& m = rules_.machine;
+    std::vector<std::uint32_t> writer(m.cell_count, kNone);  // by cell: the step writing it
+    for (std::uint32_t i = 0; i < m.steps.size(); ++i)
+        writer[m.steps[i].out] = i;
+    std::vector<Tri> scratch(m.cell_count, Tri::Unknown);
+    scratch[m.false_cell] = Tri::False;
+    first_false_tables_.assign(81, 0);  // for the definitions left to the second pass
+    quick_nodes_.assign(1, expr::kNoNode);
+    for (const Traced& d : traced_)
+        quick_.push_back(quick(d, writer, scratch));
+}
+
+Tracer::Quick Tracer::quick(const Traced& d, const std::vector<std::uint32_t>& writer,
+                            std::vector<Tri>& scratch) {
+    const expr::Machine& m = rules_.machine;
+    Quick q;
+    q.slot = d.slot;
+    q.in.fill(m.false_cell);
+    const std::uint32_t root = main_root_[d.slot];
+    if (d.main_source != d.slot || root == expr::kNoNode || d.parts_count > 4) return q;
+    const Part* parts = parts_.data() + d.first_part();
+    if (d.parts_count != 0 && !d.direct_parts()) {
+        // Worked out by one step, every part from its inputs.
+        if (writer[d.main_source] == kNone) return q;
+        q.in = m.steps[writer[d.main_source]].in;
+        auto among_inputs = [&](std::uint32_t cell) {
+            return cell == m.false_cell || std::find(q.in.begin(), q.in.end(), cell) != q.in.end();
+        };
+        for (std::uint32_t i = 0; i < d.parts_count; ++i) {
+            const std::uint32_t source = parts[i].source;
+            // A part that is an `and` is descended to its own first false part: not here.
+            const bool ok =
+                !(parts[i].node & kAndPart) &&
+                ((source & kInner)
+                     ? std::all_of(m.inner_steps[source & ~kInner].in.begin(),
+                                   m.inner_steps[source & ~kInner].in.end(), among_inputs)
+                     : among_inputs(source));
+            if (!ok) {
+                q.in.fill(m.false_cell);
+                return q;
+            }
+        }
+    } else {
+        for (std::uint32_t i = 0; i < d.parts_count; ++i)
+            q.in[i] = parts[i].source;
+    }
+    std::array<std::uint8_t, 81> table;
+    for (std::uint32_t index = 0; index < 81; ++index) {
+        table[index] = static_cast<std::uint8_t>(d.parts_count);
+        // The truths these inputs can have together: the always-false cell is false, and a
+        // cell read twice has one truth.
+        bool possible = true;
+        for (std::uint32_t k = 0, rest = index; k < 4; ++k, rest /= 3) {
+            const auto digit = static_cast<Tri>(rest % 3);
+            const std::uint32_t cell = q.in[k];
+            if (cell == m.false_cell) {
+                possible = possible && digit == Tri::False;
+                continue;
+            }
+            bool earlier = false;
+            for (std::uint32_t j = 0, r = index; j < k; ++j, r /= 3)
+                if (q.in[j] == cell) {
+                    earlier = true;
+                    possible = possible && static_cast<Tri>(r % 3) == digit;
+                }
+            if (!earlier) scratch[cell] = digit;
+        }
+        if (possible) {
+            const TruthReader read{scratch.data(), m.inner_steps.data(), m.step_tables.data()};
+            for (std::uint32_t i = 0; i < d.parts_count; ++i)
+                if (read(parts[i].source) == Tri::False) {
+                    table[index] = static_cast<std::uint8_t>(i);
+                    break;
+                }
+        }
+        for (std::uint32_t cell : q.in)
+            if (cell != m.false_cell) scratch[cell] = Tri::Unknown;
+    }
+    // Tables repeat (a rule set's conditions have few shapes): each is kept once.
+    q.table = 0;
+    while (q.table < first_false_tables_.size() &&
+           !std::equal(table.begin(), table.end(), first_false_tables_.begin() + q.table))
+        q.table += 81;
+    if (q.table == first_false_tables_.size())
+        first_false_tables_.insert(first_false_tables_.end(), table.begin(), table.end());
+    q.nodes = static_cast<std::uint32_t>(quick_nodes_.size());
+    for (std::uint32_t i = 0; i < d.parts_count; ++i)
+        quick_nodes_.push_back(parts[i].node);
+    quick_nodes_.push_back(root);
+    q.general = 0;
+    return q;
 }
 
 inline Tri Tracer::truth(const Outcome& o, std::uint32_t node) const {
@@ -438,7 +539,33 @@ void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
         done_[d.slot] = stamp_;
         return set;
     };
+    // First pass, over every definition with no branch on any truth: which definition is
+    // fired, not fired or undetermined changes from case to case, and a branch on it was
+    // mispredicted about once a definition. For a definition the first pass settles (most),
+    // its failing part comes from the base-3 index of its parts' truths, as a step computes
+    // it; the undetermined ones, and those it does not settle, are listed for the second.
+    const auto digit = [&](std::uint32_t cell) {
+        return static_cast<std::uint32_t>(statuses[cell]);
+    };
+    const Quick* quick = quick_.data();
+    const std::uint8_t* first_false = first_false_tables_.data();
+    const std::uint32_t* quick_nodes = quick_nodes_.data();
+    std::uint32_t* pending = pending_.data();
+    std::size_t pending_count = 0;
     for (std::size_t i = 0; i < n; ++i) {
+        const Quick& q = quick[i];
+        const Tri status = statuses[q.slot];
+        const std::uint32_t index =
+            digit(q.in[0]) + 3 * digit(q.in[1]) + 9 * digit(q.in[2]) + 27 * digit(q.in[3]);
+        // The first false part, or (none: the condition is not an `and`) the whole condition.
+        const std::uint32_t node = quick_nodes[q.nodes + first_false[q.table + index]];
+        entries[i] = TraceFacts{q.slot, status == Tri::False ? node : expr::kNoNode, 0, 0, 0};
+        pending[pending_count] = static_cast<std::uint32_t>(i);
+        pending_count += (status == Tri::Unknown) | q.general;
+    }
+    // Second pass, in order, so each definition's blocking questions follow the one before's.
+    for (std::size_t k = 0; k < pending_count; ++k) {
+        const std::uint32_t i = pending[k];
         const Traced& d = traced[i];
         TraceFacts& f = entries[i];
         const Tri status = statuses[d.slot];

@@ -2,6 +2,7 @@
 // the first condition that failed and the values it read, or the unknown answers that kept it
 // undetermined. One model, rendered as practitioner text, auditor detail and JSON elsewhere.
 #pragma once
+#include <array>
 #include <string>
 #include <vector>
 
@@ -118,6 +119,19 @@ class Tracer {
         std::uint32_t source;  // source_of the part
         std::uint32_t node;    // the part's node, with kAndPart when it is an `and`
     };
+    // What the trace's first pass reads of a definition it can settle (trace.cpp,
+    // build_quick): the cells its condition's parts are worked out from, at most four, and a
+    // table from their base-3 index (as a step computes it) to the first false part.
+    struct Quick {
+        std::uint32_t slot = 0;
+        std::uint32_t general = 1;  // 1: left to the second pass whatever its status
+        std::uint32_t table = 0;    // in first_false_tables_: 81 positions of parts
+        std::uint32_t nodes = 0;    // in quick_nodes_: the parts' nodes, then the whole condition
+        std::array<std::uint32_t, 4> in{};
+    };
+    void build_quick();
+    Quick quick(const Traced& d, const std::vector<std::uint32_t>& writer,
+                std::vector<Tri>& scratch);
     Traced traced(std::uint32_t slot) const {
         const std::uint32_t main = main_root_[slot];
         return {slot, main == expr::kNoNode ? expr::kNoCell : source_of(main)};
@@ -140,13 +154,17 @@ class Tracer {
     Tri worked_out(const Outcome& o, std::uint32_t node) const;
 
     const RuleSet& rules_;
-    std::size_t words_ = 0;                     // per set
-    std::vector<std::uint32_t> bit_of_;         // by slot: its question's bit, or kNone
-    std::vector<std::uint32_t> slot_of_bit_;    // by bit: the question's slot
-    std::vector<std::uint32_t> main_root_;      // by slot: its condition's root, or kNoNode
-    std::vector<std::uint32_t> unless_root_;    // by slot: its `unless` root, or kNoNode
-    std::vector<Traced> traced_;                // the slots a trace covers, in its order
-    std::vector<Part> parts_;                   // the top `and`s' parts of traced_, in its order
+    std::size_t words_ = 0;                   // per set
+    std::vector<std::uint32_t> bit_of_;       // by slot: its question's bit, or kNone
+    std::vector<std::uint32_t> slot_of_bit_;  // by bit: the question's slot
+    std::vector<std::uint32_t> main_root_;    // by slot: its condition's root, or kNoNode
+    std::vector<std::uint32_t> unless_root_;  // by slot: its `unless` root, or kNoNode
+    std::vector<Traced> traced_;              // the slots a trace covers, in its order
+    std::vector<Part> parts_;                 // the top `and`s' parts of traced_, in its order
+    std::vector<Quick> quick_;                // parallel to traced_
+    std::vector<std::uint8_t> first_false_tables_;
+    std::vector<std::uint32_t> quick_nodes_;
+    std::vector<std::uint32_t> pending_;        // a trace's second pass: indices into traced_
     std::vector<std::uint32_t> child_sources_;  // parallel to Program::children: source_of
     std::vector<std::uint32_t> node_sources_;   // by node: source_of
     TruthReader query_;                         // the outcome of the query under way
