@@ -4,26 +4,30 @@ namespace continuum::engine::expr {
 
 namespace {
 
+// True when `yes`, false when `no` (never both: an interval's low end is at most its high
+// end), unknown when neither; by arithmetic, not a branch, since which it is changes from case
+// to case and a branch on it was often mispredicted.
+constexpr Tri settled_by(bool yes, bool no) {
+    return static_cast<Tri>(static_cast<unsigned>(yes) | (static_cast<unsigned>(!yes && !no) << 1));
+}
+static_assert(settled_by(true, false) == Tri::True && settled_by(false, true) == Tri::False &&
+              settled_by(false, false) == Tri::Unknown);
+
 // A number (or date) comparison for one operator: the rules every comparison follows, written
 // once for each operator so that a run of one operator compiles to a tight loop.
 template <CmpOp op>
 Tri compare_as(const Value& a, const Value& b) {
     if constexpr (op == CmpOp::Less) {
-        if (a.hi < b.lo) return Tri::True;
-        if (a.lo >= b.hi) return Tri::False;
-        return Tri::Unknown;
+        return settled_by(a.hi < b.lo, a.lo >= b.hi);
     } else if constexpr (op == CmpOp::LessEqual) {
-        if (a.hi <= b.lo) return Tri::True;
-        if (a.lo > b.hi) return Tri::False;
-        return Tri::Unknown;
+        return settled_by(a.hi <= b.lo, a.lo > b.hi);
     } else if constexpr (op == CmpOp::Greater) {
         return compare_as<CmpOp::Less>(b, a);
     } else if constexpr (op == CmpOp::GreaterEqual) {
         return compare_as<CmpOp::LessEqual>(b, a);
     } else if constexpr (op == CmpOp::Equal) {
-        if (a.lo == a.hi && b.lo == b.hi && a.lo == b.lo) return Tri::True;
-        if (a.hi < b.lo || b.hi < a.lo) return Tri::False;
-        return Tri::Unknown;
+        return settled_by((a.lo == a.hi) & (b.lo == b.hi) & (a.lo == b.lo),
+                          (a.hi < b.lo) | (b.hi < a.lo));
     } else {
         return tri_not(compare_as<CmpOp::Equal>(a, b));
     }
