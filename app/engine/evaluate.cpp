@@ -5,7 +5,9 @@
 #include "evaluate.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
+#include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -123,10 +125,19 @@ void Evaluator::set_question(const Case& c, Outcome& out, std::uint32_t q, Tri v
     truths[q] = v.truth;
     if (const std::uint32_t reg = m.slot_registers[q]; reg != expr::kNoCell) out.numbers[reg] = v;
     if (std::uint32_t first = m.option_cells[q]; first != expr::kNoCell) {
-        const auto options = static_cast<std::int32_t>(m.option_counts[q]);
-        for (std::int32_t k = 0; k < options; ++k)
-            truths[first + static_cast<std::uint32_t>(k)] =
-                v.choice < 0 ? Tri::Unknown : tri(v.choice == k);
+        // Eight option cells a store: each unknown while the choice is, else the chosen one
+        // true and the others false. A loop over the options ended at a different count for
+        // each question and was mispredicted there.
+        static_assert(sizeof(Tri) == 1 && expr::kOptionBlock == 8);
+        static_assert(std::endian::native == std::endian::little, "option k is byte k");
+        const std::uint64_t unknown = v.choice < 0 ? 0x0202020202020202ull : 0;
+        const std::uint32_t blocks = (m.option_counts[q] + 7) / 8;
+        for (std::uint32_t b = 0; b < blocks; ++b) {
+            const std::int64_t at = std::int64_t{v.choice} - 8 * std::int64_t{b};
+            const std::uint64_t chosen = at >= 0 && at < 8 ? std::uint64_t{1} << (8 * at) : 0;
+            const std::uint64_t cells = unknown | chosen;
+            std::memcpy(truths + first + 8 * b, &cells, 8);
+        }
     }
 }
 

@@ -81,7 +81,7 @@ class Builder {
             if (question.choice_ids.empty()) continue;
             m_.option_cells[q] = next_cell_;
             m_.option_counts[q] = static_cast<std::uint32_t>(question.choice_ids.size());
-            next_cell_ += m_.option_counts[q];
+            next_cell_ += (m_.option_counts[q] + kOptionBlock - 1) / kOptionBlock * kOptionBlock;
         }
         for (std::size_t k = 0; k < p_.contact_queries.size(); ++k)
             m_.contact_registers.push_back(m_.register_count++);

@@ -35,6 +35,9 @@ namespace continuum::engine::expr {
 
 inline constexpr std::uint32_t kNoCell = UINT32_MAX;
 inline constexpr std::uint32_t kStepInputs = 4;
+// A choice question's option cells come in blocks of eight, so that setting them is one
+// eight-byte store a block (the cells past the last option are never read).
+inline constexpr std::uint32_t kOptionBlock = 8;
 
 // t[out] = tables[table + t[in[0]] + 3 t[in[1]] + 9 t[in[2]] + 27 t[in[3]]]. A step with
 // fewer inputs reads the always-false cell for the rest, which adds nothing to the index.
