@@ -93,6 +93,24 @@ FastCaseReader::FastCaseReader(const RuleSet& rules)
         names_.push_back(std::string_view(names_text_).substr(at, rules.questions[q].id.size()));
         at += rules.questions[q].id.size();
     }
+    choices_of_.assign(rules.questions.size(), kNone);
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // in choices_text_
+    for (std::uint32_t q = 0; q < rules.questions.size(); ++q) {
+        const auto& ids = rules.questions[q].choice_ids;
+        if (rules.questions[q].type != AnswerType::Choice ||
+            std::any_of(ids.begin(), ids.end(), [](const std::string& id) {
+                return id.find_first_of("\\\"") != std::string::npos;
+            }))
+            continue;
+        choices_of_[q] = static_cast<std::uint32_t>(spans.size());
+        for (const std::string& id : ids) {
+            spans.emplace_back(choices_text_.size(), id.size());
+            choices_text_ += id;
+        }
+    }
+    choices_text_.append(8, '\0');  // same_id_padded reads up to seven bytes past a choice
+    for (auto [at, size] : spans)
+        choice_names_.push_back(std::string_view(choices_text_).substr(at, size));
     next_.resize(by_name_.size() + 1);
     for (std::uint32_t k = 0; k < next_.size(); ++k)
         next_[k] = k == by_name_.size() ? 0 : k + 1;
@@ -278,6 +296,20 @@ bool chronology(od::value v, const ChronologyTerms& t, Chronology& out) {
     return by_name_[previous = position];
 }
 
+// The index of the choice an answer names, written without escapes (a choice's text as
+// written is the choice only then), or -1. `text` is the answer as written, after its opening
+// quote, followed by its closing quote and the parser's padding.
+int FastCaseReader::raw_choice(std::uint32_t question, const char* text) const {
+    const std::uint32_t first = choices_of_[question];
+    const auto count = static_cast<std::uint32_t>(rules_.questions[question].choice_ids.size());
+    for (std::uint32_t k = 0; k < count; ++k) {
+        const std::string_view name = choice_names_[first + k];
+        if (same_id_padded(name.data(), text, name.size()) && text[name.size()] == '"')
+            return static_cast<int>(k);
+    }
+    return -1;
+}
+
 // The position in by_name_ of the question with this id, or kNone.
 [[gnu::always_inline]] inline std::uint32_t FastCaseReader::hashed(std::string_view id) const {
     const std::size_t mask = hashed_.size() - 1;
@@ -349,6 +381,17 @@ bool FastCaseReader::read(std::string_view line, std::size_t readable, Case& out
                     bool yes = false;
                     if (answer.value().get_bool().get(yes)) return false;
                     out.answers[qi].value = Value::boolean(tri(yes));
+                    out.answers[qi].state = AnswerState::Answered;
+                    continue;
+                }
+                if (question.type == AnswerType::Choice && choices_of_[qi] != kNone) {
+                    // A choice named as written, with no copy; anything else (an escape, a
+                    // choice it does not have, not a text) is the careful reader's.
+                    od::raw_json_string text;
+                    if (answer.value().get_raw_json_string().get(text)) return false;
+                    const int choice = raw_choice(qi, text.raw());
+                    if (choice < 0) return false;
+                    out.answers[qi].value = Value::option(choice);
                     out.answers[qi].state = AnswerState::Answered;
                     continue;
                 }

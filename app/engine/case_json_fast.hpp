@@ -41,6 +41,13 @@ class FastCaseReader {
     // the id that followed it last time, at first the next in order of id. A library is
     // usually written in one order throughout, so the guess is usually right.
     std::vector<std::uint32_t> next_;
+    // The choices of each choice question, compared with an answer as written: by question,
+    // the first in choice_names_ (its choices in order), or kNone when one of its choices has
+    // a quote or a backslash (its answers are unescaped first, the usual way).
+    std::vector<std::uint32_t> choices_of_;
+    std::string choices_text_;
+    std::vector<std::string_view> choice_names_;
+    int raw_choice(std::uint32_t question, const char* text) const;
 };
 
 }  // namespace continuum::engine

@@ -171,6 +171,46 @@ TEST_CASE("fast reader reads ids in any order, changing from line to line", "[ca
     CHECK(refused == 0);
 }
 
+// A choice is compared with the answer as written, without unescaping it: that is only the
+// same when the answer has no escape and the choice no character a JSON text would escape.
+TEST_CASE("fast reader takes a choice as written only when that is the choice", "[case][fast]") {
+    auto loaded = fixture::load(R"(
+[[question]]
+id = "where"
+prompt = "Where?"
+type = "choice"
+choices = ["home", "a\\nb", "say \"hi\"", "home_away"]
+domain = "d"
+cites = ["src"]
+)");
+    REQUIRE(loaded.ok());
+    const RuleSet& rules = *loaded.rules;
+    FastCaseReader reader(rules);
+    auto line = [](const std::string& answer) {
+        return R"({"ref":"C-1","referred_at":"2026-11-23T09:40:00","answers":{"where":)" + answer +
+               "}}";
+    };
+    // Each gives the careful reader's case, or is left to it; never another case.
+    const std::vector<std::string> answers = {
+        R"("home")",       R"("home_away")", R"("hom\u0065")", R"("a\\nb")", R"("a\nb")",
+        R"("say \"hi\"")", R"("hom")",       R"("home_")",     R"("")",      R"(3)",
+        R"(["home"])",
+    };
+    int taken = 0;
+    for (const auto& a : answers) {
+        INFO(line(a));
+        Diagnostics d;
+        auto expected = careful(rules, line(a), d);
+        Case got;
+        if (!fast_read(reader, line(a), got)) continue;
+        ++taken;
+        REQUIRE(expected);
+        CHECK(d.empty());
+        require_same(rules, *expected, got);
+    }
+    CHECK(taken >= 4);  // home, home_away, and the two with escaped choices, the usual way
+}
+
 TEST_CASE("fast reader agrees with the careful reader on the whole Surrey library",
           "[case][fast]") {
     namespace fs = std::filesystem;
