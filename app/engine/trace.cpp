@@ -202,6 +202,59 @@ std::uint32_t Tracer::source_of(std::uint32_t node) const {
     return expr::kNoCell;  // a number: never asked for its truth
 }
 
+namespace {
+
+// For each of the 81 truths of four input cells (as a step indexes them): the position of the
+// first of `count` parts that is false, or `count` for none. Truths the inputs cannot have
+// together (the always-false cell not false, one cell read twice with two truths) give `count`.
+std::array<std::uint8_t, 81> first_false_table(const expr::Machine& m,
+                                               const std::array<std::uint32_t, 4>& in,
+                                               const Tracer::TruthReader& read,
+                                               const std::uint32_t* sources, std::uint32_t count,
+                                               std::vector<Tri>& scratch) {
+    std::array<std::uint8_t, 81> table;
+    for (std::uint32_t index = 0; index < 81; ++index) {
+        table[index] = static_cast<std::uint8_t>(count);
+        bool possible = true;
+        for (std::uint32_t k = 0, rest = index; k < 4; ++k, rest /= 3) {
+            const auto digit = static_cast<Tri>(rest % 3);
+            if (in[k] == m.false_cell) {
+                possible = possible && digit == Tri::False;
+                continue;
+            }
+            bool earlier = false;
+            for (std::uint32_t j = 0, r = index; j < k; ++j, r /= 3)
+                if (in[j] == in[k]) {
+                    earlier = true;
+                    possible = possible && static_cast<Tri>(r % 3) == digit;
+                }
+            if (!earlier) scratch[in[k]] = digit;
+        }
+        for (std::uint32_t i = 0; possible && i < count; ++i)
+            if (read(sources[i]) == Tri::False) {
+                table[index] = static_cast<std::uint8_t>(i);
+                break;
+            }
+        for (std::uint32_t cell : in)
+            if (cell != m.false_cell) scratch[cell] = Tri::Unknown;
+    }
+    return table;
+}
+
+}  // namespace
+
+// A table's place in first_false_tables_, added unless an equal one is there already (a rule
+// set's conditions have few shapes, so tables repeat).
+std::uint32_t Tracer::pooled(const std::array<std::uint8_t, 81>& table) {
+    std::uint32_t at = 0;
+    while (at < first_false_tables_.size() &&
+           !std::equal(table.begin(), table.end(), first_false_tables_.begin() + at))
+        at += 81;
+    if (at == first_false_tables_.size())
+        first_false_tables_.insert(first_false_tables_.end(), table.begin(), table.end());
+    return at;
+}
+
 // The definitions the first pass settles: a condition without `unless` that is not an `and`
 // (its own failing part), an `and` of at most four parts each read from a cell, or an `and`
 // worked out by one step whose parts are its inputs or worked out inside it. For each, which
@@ -253,45 +306,11 @@ Tracer::Quick Tracer::quick(const Traced& d, const std::vector<std::uint32_t>& w
         for (std::uint32_t i = 0; i < d.parts_count; ++i)
             q.in[i] = parts[i].source;
     }
-    std::array<std::uint8_t, 81> table;
-    for (std::uint32_t index = 0; index < 81; ++index) {
-        table[index] = static_cast<std::uint8_t>(d.parts_count);
-        // The truths these inputs can have together: the always-false cell is false, and a
-        // cell read twice has one truth.
-        bool possible = true;
-        for (std::uint32_t k = 0, rest = index; k < 4; ++k, rest /= 3) {
-            const auto digit = static_cast<Tri>(rest % 3);
-            const std::uint32_t cell = q.in[k];
-            if (cell == m.false_cell) {
-                possible = possible && digit == Tri::False;
-                continue;
-            }
-            bool earlier = false;
-            for (std::uint32_t j = 0, r = index; j < k; ++j, r /= 3)
-                if (q.in[j] == cell) {
-                    earlier = true;
-                    possible = possible && static_cast<Tri>(r % 3) == digit;
-                }
-            if (!earlier) scratch[cell] = digit;
-        }
-        if (possible) {
-            const TruthReader read{scratch.data(), m.inner_steps.data(), m.step_tables.data()};
-            for (std::uint32_t i = 0; i < d.parts_count; ++i)
-                if (read(parts[i].source) == Tri::False) {
-                    table[index] = static_cast<std::uint8_t>(i);
-                    break;
-                }
-        }
-        for (std::uint32_t cell : q.in)
-            if (cell != m.false_cell) scratch[cell] = Tri::Unknown;
-    }
-    // Tables repeat (a rule set's conditions have few shapes): each is kept once.
-    q.table = 0;
-    while (q.table < first_false_tables_.size() &&
-           !std::equal(table.begin(), table.end(), first_false_tables_.begin() + q.table))
-        q.table += 81;
-    if (q.table == first_false_tables_.size())
-        first_false_tables_.insert(first_false_tables_.end(), table.begin(), table.end());
+    std::array<std::uint32_t, 4> sources{};
+    for (std::uint32_t i = 0; i < d.parts_count; ++i)
+        sources[i] = parts[i].source;
+    const TruthReader read{scratch.data(), m.inner_steps.data(), m.step_tables.data()};
+    q.table = pooled(first_false_table(m, q.in, read, sources.data(), d.parts_count, scratch));
     q.nodes = static_cast<std::uint32_t>(quick_nodes_.size());
     for (std::uint32_t i = 0; i < d.parts_count; ++i)
         quick_nodes_.push_back(parts[i].node);

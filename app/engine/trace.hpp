@@ -130,6 +130,7 @@ class Tracer {
         std::array<std::uint32_t, 4> in{};
     };
     void build_quick();
+    std::uint32_t pooled(const std::array<std::uint8_t, 81>& table);
     Quick quick(const Traced& d, const std::vector<std::uint32_t>& writer,
                 std::vector<Tri>& scratch);
     Traced traced(std::uint32_t slot) const {
