@@ -53,6 +53,22 @@ static_assert(std::endian::native == std::endian::little, "the mask keeps the fi
     return true;
 }
 
+// `words` written one after another into `text`, with the eight spare bytes same_id_padded may
+// read past the last: a view of each in `text`.
+std::vector<std::string_view> padded_views(const std::vector<std::string_view>& words,
+                                           std::string& text) {
+    text.clear();
+    for (std::string_view w : words)
+        text += w;
+    text.append(8, '\0');
+    std::vector<std::string_view> views;
+    for (std::size_t at = 0; std::string_view w : words) {
+        views.push_back(std::string_view(text).substr(at, w.size()));
+        at += w.size();
+    }
+    return views;
+}
+
 // A hash of an id from its length and its first and last eight bytes: ids of one rule set
 // differ there, and a clash costs one more comparison.
 [[gnu::always_inline]] inline std::size_t id_hash(std::string_view id) {
@@ -86,31 +102,23 @@ FastCaseReader::FastCaseReader(const RuleSet& rules)
     std::sort(by_name_.begin(), by_name_.end(), [&](std::uint32_t a, std::uint32_t b) {
         return rules.questions[a].id < rules.questions[b].id;
     });
+    std::vector<std::string_view> ids;
     for (std::uint32_t q : by_name_)
-        names_text_ += rules.questions[q].id;
-    names_text_.append(8, '\0');  // same_id_padded reads up to seven bytes past an id
-    for (std::size_t at = 0; std::uint32_t q : by_name_) {
-        names_.push_back(std::string_view(names_text_).substr(at, rules.questions[q].id.size()));
-        at += rules.questions[q].id.size();
-    }
+        ids.push_back(rules.questions[q].id);
+    names_ = padded_views(ids, names_text_);
     choices_of_.assign(rules.questions.size(), kNone);
-    std::vector<std::pair<std::size_t, std::size_t>> spans;  // in choices_text_
+    std::vector<std::string_view> choices;
     for (std::uint32_t q = 0; q < rules.questions.size(); ++q) {
-        const auto& ids = rules.questions[q].choice_ids;
+        const auto& of = rules.questions[q].choice_ids;
         if (rules.questions[q].type != AnswerType::Choice ||
-            std::any_of(ids.begin(), ids.end(), [](const std::string& id) {
+            std::any_of(of.begin(), of.end(), [](const std::string& id) {
                 return id.find_first_of("\\\"") != std::string::npos;
             }))
             continue;
-        choices_of_[q] = static_cast<std::uint32_t>(spans.size());
-        for (const std::string& id : ids) {
-            spans.emplace_back(choices_text_.size(), id.size());
-            choices_text_ += id;
-        }
+        choices_of_[q] = static_cast<std::uint32_t>(choices.size());
+        choices.insert(choices.end(), of.begin(), of.end());
     }
-    choices_text_.append(8, '\0');  // same_id_padded reads up to seven bytes past a choice
-    for (auto [at, size] : spans)
-        choice_names_.push_back(std::string_view(choices_text_).substr(at, size));
+    choice_names_ = padded_views(choices, choices_text_);
     next_.resize(by_name_.size() + 1);
     for (std::uint32_t k = 0; k < next_.size(); ++k)
         next_[k] = k == by_name_.size() ? 0 : k + 1;

@@ -31,6 +31,7 @@ class FastCaseReader {
     std::uint32_t guessed(std::uint32_t& previous, const char* key) const;
     std::uint32_t looked_up(std::uint32_t& previous, std::string_view id);
     std::uint32_t hashed(std::string_view id) const;
+    int raw_choice(std::uint32_t question, const char* text) const;
     const RuleSet& rules_;
     std::unique_ptr<Parser> parser_;
     std::vector<std::uint32_t> by_name_;   // question indices in order of id
@@ -47,7 +48,6 @@ class FastCaseReader {
     std::vector<std::uint32_t> choices_of_;
     std::string choices_text_;
     std::vector<std::string_view> choice_names_;
-    int raw_choice(std::uint32_t question, const char* text) const;
 };
 
 }  // namespace continuum::engine

@@ -180,11 +180,7 @@ inline Tri step_result_of(const Step& s, const Tri* tables, const Tri* t) {
 
 // A step's result from the truths of its inputs.
 inline Tri step_result(const Step& s, const Tri* tables, const Tri* t) {
-    static_assert(kStepInputs == 4);
-    const std::uint32_t index =
-        static_cast<std::uint32_t>(t[s.in[0]]) + 3 * static_cast<std::uint32_t>(t[s.in[1]]) +
-        9 * static_cast<std::uint32_t>(t[s.in[2]]) + 27 * static_cast<std::uint32_t>(t[s.in[3]]);
-    return tables[s.table + index];
+    return step_result_of<kStepInputs>(s, tables, t);
 }
 
 }  // namespace continuum::engine::expr
