@@ -174,8 +174,6 @@ Tracer::Tracer(const RuleSet& rules) : rules_(rules) {
     node_sources_.reserve(rules.program.nodes.size());
     for (std::uint32_t node = 0; node < rules.program.nodes.size(); ++node)
         node_sources_.push_back(source_of(node));
-    build_quick();
-    pending_.resize(traced_.size());
     sets_.assign(slots * words_, 0);
     done_.assign(slots, 0);
     scratch_.assign(words_, 0);
@@ -270,6 +268,7 @@ void Tracer::build_quick() {
     quick_nodes_.assign(1, expr::kNoNode);
     for (const Traced& d : traced_)
         quick_.push_back(quick(d, writer, scratch));
+    pending_.resize(traced_.size());
 }
 
 Tracer::Quick Tracer::quick(const Traced& d, const std::vector<std::uint32_t>& writer,
@@ -510,6 +509,9 @@ TraceFacts Tracer::facts(const Case& c, const Outcome& o, std::uint32_t slot,
 // The same as facts_in_query for every entry, in one loop with everything it reads held in
 // locals (most entries are not fired and only need their first false part).
 void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
+    // Built on the first whole trace, not with the tracer: many tracers are made for one slot's
+    // facts or blocking questions (what_could_change asks once a slot) and never trace.
+    if (quick_.size() != traced_.size()) build_quick();
     begin_query(o);  // one query: every entry shares what earlier entries worked out
     const std::size_t n = traced_.size();
     out.entries.resize(n);
