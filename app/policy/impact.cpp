@@ -134,6 +134,35 @@ struct Sides {
     const Outcome& oc;
 };
 
+// True when the two outcomes agree in everything compare_case compares: the level, whether a
+// higher one is possible, every traced definition's status (routes, triggers and consent
+// rules among them) and every needed action. Most cases of a library are unchanged by an
+// edit, and this tells so in a fraction of the time compare_case takes to look at each part.
+// False says only that compare_case must look (an action list in another order, say).
+bool surely_unchanged(const Plan& plan, const Outcome& ob, const Outcome& oc) {
+    if (plan.level_map[ob.level] != oc.level ||
+        ob.higher_level_possible != oc.higher_level_possible ||
+        ob.actions.size() != oc.actions.size())
+        return false;
+    const SlotResult* b = ob.slots.data();
+    const SlotResult* c = oc.slots.data();
+    // Differences gathered, not branched on: nearly every pair agrees.
+    unsigned differ = 0;
+    for (const auto& [bs, cs] : plan.shared_slots)
+        differ |= static_cast<unsigned>(b[bs].status) ^ static_cast<unsigned>(c[cs].status);
+    const auto absent = static_cast<unsigned>(Tri::False);  // as same_status counts it
+    for (std::uint32_t bs : plan.base_only_slots)
+        differ |= static_cast<unsigned>(b[bs].status) ^ absent;
+    for (std::uint32_t cs : plan.cand_only_slots)
+        differ |= static_cast<unsigned>(c[cs].status) ^ absent;
+    if (differ) return false;
+    for (std::size_t k = 0; k < ob.actions.size(); ++k)
+        if (plan.action_map[ob.actions[k].action] != oc.actions[k].action ||
+            !same_action(&ob.actions[k], &oc.actions[k]))
+            return false;
+    return true;
+}
+
 // Fills `change` with what differs; returns false when nothing does.
 bool compare_case(const Plan& plan, const Sides& s, Tally& tally, CaseChange& change) {
     const RuleSet& b = *plan.base;
@@ -296,7 +325,8 @@ class Worker {
         ++tally_.evaluated;
         ++tally_.transitions[ob_.level * plan_.cand->levels.size() + oc_.level];
         CaseChange change;
-        if (compare_case(plan_, Sides{cb_, cc_, ob_, oc_}, tally_, change)) {
+        if (!surely_unchanged(plan_, ob_, oc_) &&
+            compare_case(plan_, Sides{cb_, cc_, ob_, oc_}, tally_, change)) {
             change.ref = cb_.ref;
             change.line = line.number;
             out.changes.push_back(std::move(change));

@@ -182,6 +182,21 @@ Plan make_plan(const RuleSet& base, const RuleSet& cand, const RuleDiff& diff) {
     for (std::size_t i = 0; i < diff.entries.size(); ++i)
         if (diff.entries[i].kind == "level" || diff.entries[i].kind == "level_order")
             plan.level_entries.push_back(static_cast<int>(i));
+
+    for (const TracedPair& p : plan.traced) {
+        if (p.base_slot != kNone && p.cand_slot != kNone)
+            plan.shared_slots.emplace_back(p.base_slot, p.cand_slot);
+        else if (p.base_slot != kNone)
+            plan.base_only_slots.push_back(p.base_slot);
+        else
+            plan.cand_only_slots.push_back(p.cand_slot);
+    }
+    plan.level_map.assign(base.levels.size(), kNone);
+    for (const IndexPair& l : levels)
+        if (l.base != kNone) plan.level_map[l.base] = l.cand;
+    plan.action_map.assign(base.actions.size(), kNone);
+    for (const ActionPair& a : plan.actions)
+        if (a.base != kNone) plan.action_map[a.base] = a.cand;
     return plan;
 }
 

@@ -66,6 +66,14 @@ struct Plan {
     // under the base carries over to the candidate without reading its line again.
     std::vector<std::uint32_t> question_map;
     bool answers_carry_over = true;
+
+    // For telling at a glance that a case's two outcomes are the same, as most are, before
+    // comparing them part by part: the traced definitions' slots, both sides' where both have
+    // it, and one side's alone (absent counts as not fired); base level / action index ->
+    // the candidate's of the same id (kNone when it has none).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> shared_slots;
+    std::vector<std::uint32_t> base_only_slots, cand_only_slots;
+    std::vector<std::uint32_t> level_map, action_map;
 };
 
 Plan make_plan(const RuleSet& base, const RuleSet& cand, const RuleDiff& diff);

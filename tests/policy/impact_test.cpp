@@ -161,6 +161,45 @@ TEST_CASE("a changed route test moves route findings and their actions", "[impac
            (moves[0].to == "cannot_rule_out" && moves[1].to == "met")));
 }
 
+TEST_CASE("an action given another timescale changes exactly the cases that need it", "[impact]") {
+    // Every definition fires just the same and the level stays: only the needed action's due
+    // date differs, for the nine cases with a = yes.
+    auto with_visit_in = [](const std::string& due) {
+        return policy::base_rules("8",
+                                  "[[action]]\nid = \"visit\"\ntitle = \"Visit\"\nwhen = "
+                                  "\"a\"\ndue = { working_days = " +
+                                      due + " }\ncites = [\"src\"]\n");
+    };
+    auto base = policy::load(with_visit_in("2"));
+    auto cand = policy::load(with_visit_in("5"));
+    ImpactReport r = analyse_impact(*base, *cand, policy::grid_library(), {"grid.jsonl", 1});
+    CHECK(r.outcome_changed == 9);
+    CHECK(r.actions_changed == 9);
+    CHECK(r.level_changed == 0);
+    CHECK(r.routes_changed == 0);
+    CHECK(r.reasoning_only == 0);
+    CHECK(r.unchanged == 9);
+    const CaseChange* c = change_of(r, "G-1");
+    REQUIRE(c);
+    REQUIRE(c->actions.size() == 1);
+    CHECK(c->actions[0].id == "visit");
+    CHECK(c->actions[0].before == "definite, due by the end of 2026-03-04");
+    CHECK(c->actions[0].after == "definite, due by the end of 2026-03-09");
+    CHECK(change_of(r, "G-10") == nullptr);  // a = no: not needed under either
+}
+
+TEST_CASE("actions listed in another order change nothing", "[impact]") {
+    const std::string one =
+        "[[action]]\nid = \"one\"\ntitle = \"One\"\nwhen = \"a\"\ncites = [\"src\"]\n\n";
+    const std::string two =
+        "[[action]]\nid = \"two\"\ntitle = \"Two\"\nwhen = \"b\"\ncites = [\"src\"]\n\n";
+    auto base = policy::load(policy::base_rules("8", one + two));
+    auto cand = policy::load(policy::base_rules("8", two + one));
+    ImpactReport r = analyse_impact(*base, *cand, policy::grid_library(), {"grid.jsonl", 1});
+    CHECK(r.unchanged == 18);
+    CHECK(r.changes.empty());
+}
+
 TEST_CASE("cases that cannot be read are counted with their line, never dropped", "[impact]") {
     auto base = policy::load(policy::base_rules());
     auto cand = policy::load(policy::base_rules("8", fixture::yes_no("c")));
