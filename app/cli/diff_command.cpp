@@ -18,8 +18,7 @@ struct DiffOptions {
 };
 
 int run_diff(const DiffOptions& opt) {
-    auto before = load_rules_or_report(opt.before);
-    auto after = load_rules_or_report(opt.after);
+    auto [before, after] = load_rule_pair_or_report(opt.before, opt.after);
     if (!before || !after) return kFindings;
     engine::RuleDiff diff = engine::diff_rulesets(*before, *after);
     report::DiffSides sides = report::diff_sides(*before, *after);

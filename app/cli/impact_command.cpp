@@ -27,8 +27,7 @@ struct ImpactOptions {
 };
 
 int run_impact(const ImpactOptions& opt) {
-    auto base = load_rules_or_report(opt.base);
-    auto candidate = load_rules_or_report(opt.candidate);
+    auto [base, candidate] = load_rule_pair_or_report(opt.base, opt.candidate);
     if (!base || !candidate) return kFindings;
     auto library = LibraryFile::open(opt.library);
     if (!library) return kUsage;

@@ -1,5 +1,6 @@
 #include "load_rules.hpp"
 
+#include <future>
 #include <iostream>
 
 #include "cli.hpp"
@@ -21,9 +22,10 @@ std::shared_ptr<const engine::RuleSet> load_rules_or_report(const std::string& f
     return load_rules_or_report(folder, ignored);
 }
 
-std::shared_ptr<const engine::RuleSet> load_rules_or_report(const std::string& folder,
-                                                            int& failure_code) {
-    engine::LoadResult loaded = engine::load_ruleset(folder);
+namespace {
+
+std::shared_ptr<const engine::RuleSet> report(const std::string& folder,
+                                              const engine::LoadResult& loaded, int& failure_code) {
     for (const auto& d : loaded.diagnostics.items())
         if (d.severity == engine::Severity::Error)
             std::cerr << engine::format_diagnostic(d) << "\n";
@@ -33,6 +35,21 @@ std::shared_ptr<const engine::RuleSet> load_rules_or_report(const std::string& f
                   << "' for all messages\n";
     failure_code = exit_code_for(loaded.diagnostics);
     return loaded.rules;
+}
+
+}  // namespace
+
+std::shared_ptr<const engine::RuleSet> load_rules_or_report(const std::string& folder,
+                                                            int& failure_code) {
+    return report(folder, engine::load_ruleset(folder), failure_code);
+}
+
+RulePair load_rule_pair_or_report(const std::string& base, const std::string& candidate) {
+    auto reading = std::async(std::launch::async, [&] { return engine::load_ruleset(candidate); });
+    const engine::LoadResult b = engine::load_ruleset(base);
+    const engine::LoadResult c = reading.get();
+    int ignored = kOk;
+    return {report(base, b, ignored), report(candidate, c, ignored)};
 }
 
 }  // namespace continuum::cli

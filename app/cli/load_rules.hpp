@@ -16,6 +16,14 @@ std::shared_ptr<const engine::RuleSet> load_rules_or_report(const std::string& f
 std::shared_ptr<const engine::RuleSet> load_rules_or_report(const std::string& folder,
                                                             int& failure_code);
 
+// Both rule sets of a comparison, read side by side on two threads (each takes tens of
+// milliseconds), their errors printed base first as if read one after the other. Null for
+// either that cannot be used.
+struct RulePair {
+    std::shared_ptr<const engine::RuleSet> base, candidate;
+};
+RulePair load_rule_pair_or_report(const std::string& base, const std::string& candidate);
+
 // kUsage when any error says an input could not be read, kFindings for any other error, else kOk.
 int exit_code_for(const engine::Diagnostics& d);
 

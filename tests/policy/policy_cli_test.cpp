@@ -58,7 +58,8 @@ struct Folders {
     fs::path root =
         fs::temp_directory_path() / ("continuum-policy-cli-" + std::to_string(::getpid()));
     std::string base = (root / "base").string(), cand = (root / "cand").string(),
-                broken = (root / "broken").string(), library = (root / "grid.jsonl").string();
+                broken = (root / "broken").string(), broken2 = (root / "broken2").string(),
+                library = (root / "grid.jsonl").string();
     Folders() {
         fs::remove_all(root);
         write(root / "base" / "base.toml", fixture::kBase);
@@ -67,6 +68,8 @@ struct Folders {
         write(root / "cand" / "x.toml", policy::base_rules("5"));
         write(root / "broken" / "base.toml", fixture::kBase);
         write(root / "broken" / "x.toml", policy::base_rules("8") + "[[rule]]\nid = \"bad\"\n");
+        write(root / "broken2" / "base.toml", fixture::kBase);
+        write(root / "broken2" / "x.toml", policy::base_rules("8") + "[[rule]]\nid = \"worse\"\n");
         write(root / "grid.jsonl", policy::grid_library() + "{oops\n");
     }
     ~Folders() { fs::remove_all(root); }
@@ -139,6 +142,17 @@ TEST_CASE("impact: exit 1 for a broken rule set, 2 for an unreadable library or 
           "[cli][impact]") {
     Folders f;
     CHECK(run({"impact", f.broken, f.cand, f.library}).code == 1);
+    // Both rule sets are read at once; their errors are still told whole, the base's first.
+    Run both = run({"impact", f.broken, f.broken2, f.library});
+    CHECK(both.code == 1);
+    INFO(both.err);
+    const auto base_said = both.err.find("the rule set in " + f.broken + " has");
+    const auto cand_said = both.err.find("the rule set in " + f.broken2 + " has");
+    REQUIRE(base_said != std::string::npos);
+    REQUIRE(cand_said != std::string::npos);
+    CHECK(base_said < cand_said);
+    CHECK(both.err.find("bad") < base_said);
+    CHECK(both.err.find("worse") > base_said);
     Run missing = run({"impact", f.base, f.cand, (f.root / "nope.jsonl").string()});
     CHECK(missing.code == 2);
     CHECK(missing.err.find("cannot open") != std::string::npos);
