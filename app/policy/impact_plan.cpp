@@ -178,6 +178,13 @@ Plan make_plan(const RuleSet& base, const RuleSet& cand, const RuleDiff& diff) {
         if (q.type != c.type || q.choice_ids != c.choice_ids || q.min != c.min || q.max != c.max)
             plan.answers_carry_over = false;
     }
+    // A chronology's contacts hold the rule set's own numbers for its terms: they mean the same
+    // under the candidate only when it lists the same terms in the same order.
+    const ChronologyTerms& bt = base.chronology;
+    const ChronologyTerms& ct = cand.chronology;
+    if (bt.source_ids != ct.source_ids || bt.category_ids != ct.category_ids ||
+        bt.outcome_ids != ct.outcome_ids)
+        plan.answers_carry_over = false;
 
     for (std::size_t i = 0; i < diff.entries.size(); ++i)
         if (diff.entries[i].kind == "level" || diff.entries[i].kind == "level_order")

@@ -62,8 +62,9 @@ struct Plan {
     // Edited levels and the level order: the last resort to explain a level move.
     std::vector<int> level_entries;
     // Base question index -> candidate question index (kNone when the candidate lacks it).
-    // When every question both ask takes the same answers (type, choices, range), a case read
-    // under the base carries over to the candidate without reading its line again.
+    // When every question both ask takes the same answers (type, choices, range, and for the
+    // chronology the same terms in the same order), a case read under the base carries over
+    // to the candidate without reading its line again.
     std::vector<std::uint32_t> question_map;
     bool answers_carry_over = true;
 

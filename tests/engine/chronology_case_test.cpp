@@ -8,6 +8,7 @@
 #include "chronology_rules.hpp"
 #include "engine/case_json_fast.hpp"
 #include "policy/case_generator.hpp"
+#include "policy/impact.hpp"
 #include "policy/rule_diff.hpp"
 
 #include <cstring>
@@ -22,6 +23,17 @@ const char* kLine =
     R"("chronology":{"complete":false,"contacts":[)"
     R"({"date":"2026-03-02","source":"police","categories":["domestic_abuse","neglect"],"outcome":"nfa"},)"
     R"({"date":"2025-11-20","source":"health","categories":["missing"],"outcome":"advice"}]}})";
+
+// The chronology's terms with the categories in another order.
+std::string terms_reordered() {
+    std::string t = chronology_fixture::kTerms;
+    const std::string neglect = "  { id = \"neglect\", label = \"neglect\" },\n";
+    const auto at = t.find(neglect);
+    REQUIRE(at != std::string::npos);
+    t.erase(at, neglect.size());
+    t.insert(t.find("]\noutcomes"), neglect);
+    return t;
+}
 
 std::vector<std::string> read_errors(const Rules& r, const std::string& chronology) {
     Diagnostics d;
@@ -187,6 +199,27 @@ TEST_CASE("impact sets aside what one rule set's chronology does not know",
     REQUIRE(kept);
     CHECK(aside == std::vector<std::string>{"chronology"});
     CHECK(recorded_chronology(*r.rules, *kept)->contacts.size() == 2);
+}
+
+TEST_CASE("impact reads a chronology under each rule set's own terms", "[chronology][impact]") {
+    // The same terms listed in another order: a contact's categories are the same words, so
+    // nothing may change, though the rule sets number the categories differently.
+    Rules base;
+    std::string reordered = terms_reordered();
+    auto cand = load_ruleset_from_texts("rs", {{"base.toml", fixture::kBase},
+                                               {"chronology.toml", reordered},
+                                               {"rules.toml", chronology_fixture::kRules}});
+    REQUIRE(cand.ok());
+    std::string line =
+        R"({"ref":"C-1","referred_at":"2026-06-15T10:30:00","answers":{"neglect_now":true},)"
+        R"("chronology":{"complete":true,"contacts":[)"
+        R"({"date":"2026-03-02","source":"police","categories":["neglect"],"outcome":"nfa"},)"
+        R"({"date":"2026-02-02","source":"police","categories":["neglect"],"outcome":"nfa"},)"
+        R"({"date":"2026-01-05","source":"health","categories":["neglect"],"outcome":"advice"}]}})";
+    ImpactReport r = analyse_impact(*base.rules, *cand.rules, line + "\n", {"cases.jsonl", 1});
+    CHECK(r.evaluated == 1);
+    CHECK(r.unchanged == 1);
+    CHECK(r.changes.empty());
 }
 
 TEST_CASE("a case without a chronology serialises exactly as before", "[chronology][case]") {
