@@ -321,12 +321,13 @@ class Worker {
             return;
         }
         eb_.evaluate(cb_, ob_);
-        ec_.evaluate(cc_, oc_);
+        const Case& cc = plan_.same_questions ? cb_ : cc_;
+        ec_.evaluate(cc, oc_);
         ++tally_.evaluated;
         ++tally_.transitions[ob_.level * plan_.cand->levels.size() + oc_.level];
         CaseChange change;
         if (!surely_unchanged(plan_, ob_, oc_) &&
-            compare_case(plan_, Sides{cb_, cc_, ob_, oc_}, tally_, change)) {
+            compare_case(plan_, Sides{cb_, cc, ob_, oc_}, tally_, change)) {
             change.ref = cb_.ref;
             change.line = line.number;
             out.changes.push_back(std::move(change));
@@ -339,7 +340,9 @@ class Worker {
     // Reads the line into cb_ and cc_, the worker's two cases, used again for every line so
     // that no line allocates them anew. Every way in leaves them as new cases read from this
     // line alone would be: the fast reader and carry_over start from make_blank, the careful
-    // reader's cases are moved in whole. False (the cases unspecified) when the line is refused.
+    // reader's cases are moved in whole. With the same questions under both, the candidate
+    // evaluates cb_ and cc_ is left as it is. False (the cases unspecified) when the line is
+    // refused.
     bool read(const LibraryLine& line, std::size_t readable, Diagnostics& diags) {
         // Most lines are well formed: read them quickly, and only the rest the careful way.
         if (fast_base_.read(line.text, readable, cb_)) {
@@ -401,6 +404,7 @@ class Worker {
     // The same answers under the candidate, without reading the line again: only when every
     // question both rule sets ask takes the same answers, so reading it would give the same.
     void carry_over() {
+        if (plan_.same_questions) return;  // the candidate evaluates cb_ itself
         make_blank(*plan_.cand, cc_);
         cc_.ref = cb_.ref;
         cc_.referred_at = cb_.referred_at;

@@ -185,6 +185,9 @@ Plan make_plan(const RuleSet& base, const RuleSet& cand, const RuleDiff& diff) {
     if (bt.source_ids != ct.source_ids || bt.category_ids != ct.category_ids ||
         bt.outcome_ids != ct.outcome_ids)
         plan.answers_carry_over = false;
+    plan.same_questions = plan.answers_carry_over && base.questions.size() == cand.questions.size();
+    for (std::uint32_t i = 0; i < plan.question_map.size(); ++i)
+        plan.same_questions = plan.same_questions && plan.question_map[i] == i;
 
     for (std::size_t i = 0; i < diff.entries.size(); ++i)
         if (diff.entries[i].kind == "level" || diff.entries[i].kind == "level_order")
