@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <set>
 
 #include <fmt/format.h>
@@ -202,17 +203,23 @@ std::uint32_t Tracer::source_of(std::uint32_t node) const {
 
 namespace {
 
-// For each of the 81 truths of four input cells (as a step indexes them): the position of the
-// first of `count` parts that is false, or `count` for none. Truths the inputs cannot have
-// together (the always-false cell not false, one cell read twice with two truths) give `count`.
+// For each of the 81 truths of four input cells (as a step indexes them), what the first pass
+// writes for a definition: where its node is among the `count` parts, the whole condition
+// (`count`) and none (`count + 1`), and kPending when the definition is undetermined. The node
+// is the first false part when the definition is false (the whole condition when no part is),
+// none when it holds. `whole(index)` gives the definition's truth, with the inputs' truths in
+// `scratch`. Truths the inputs cannot have together (the always-false cell not false, one cell
+// read twice with two truths) give none.
+template <typename Whole>
 std::array<std::uint8_t, 81> first_false_table(const expr::Machine& m,
                                                const std::array<std::uint32_t, 4>& in,
                                                const Tracer::TruthReader& read,
                                                const std::uint32_t* sources, std::uint32_t count,
-                                               std::vector<Tri>& scratch) {
+                                               std::vector<Tri>& scratch, const Whole& whole) {
     std::array<std::uint8_t, 81> table;
+    const auto none = static_cast<std::uint8_t>(count + 1);
     for (std::uint32_t index = 0; index < 81; ++index) {
-        table[index] = static_cast<std::uint8_t>(count);
+        table[index] = none;
         bool possible = true;
         for (std::uint32_t k = 0, rest = index; k < 4; ++k, rest /= 3) {
             const auto digit = static_cast<Tri>(rest % 3);
@@ -228,11 +235,16 @@ std::array<std::uint8_t, 81> first_false_table(const expr::Machine& m,
                 }
             if (!earlier) scratch[in[k]] = digit;
         }
-        for (std::uint32_t i = 0; possible && i < count; ++i)
-            if (read(sources[i]) == Tri::False) {
-                table[index] = static_cast<std::uint8_t>(i);
-                break;
-            }
+        const Tri truth = possible ? whole(index) : Tri::True;
+        if (truth == Tri::Unknown) table[index] = Tracer::kPending | none;
+        if (truth == Tri::False) {
+            table[index] = static_cast<std::uint8_t>(count);
+            for (std::uint32_t i = 0; i < count; ++i)
+                if (read(sources[i]) == Tri::False) {
+                    table[index] = static_cast<std::uint8_t>(i);
+                    break;
+                }
+        }
         for (std::uint32_t cell : in)
             if (cell != m.false_cell) scratch[cell] = Tri::Unknown;
     }
@@ -264,11 +276,98 @@ void Tracer::build_quick() {
         writer[m.steps[i].out] = i;
     std::vector<Tri> scratch(m.cell_count, Tri::Unknown);
     scratch[m.false_cell] = Tri::False;
-    first_false_tables_.assign(81, 0);  // for the definitions left to the second pass
+    // For the definitions left to the second pass: pending, whatever the truths.
+    first_false_tables_.assign(81, kPending);
     quick_nodes_.assign(1, expr::kNoNode);
     for (const Traced& d : traced_)
         quick_.push_back(quick(d, writer, scratch));
     pending_.resize(traced_.size());
+    build_open_nodes();
+}
+
+// Every condition a trace may walk for its open questions (each slot's, and its `unless`), in
+// preorder. A node two conditions share is laid out twice; open_at_ keeps its first place,
+// whose subtree is as whole as the second.
+void Tracer::build_open_nodes() {
+    open_at_.assign(rules_.program.nodes.size(), kNone);
+    open_nodes_.clear();
+    for (std::uint32_t slot = 0; slot < main_root_.size(); ++slot)
+        for (std::uint32_t root : {main_root_[slot], unless_root_[slot]})
+            if (root != expr::kNoNode && open_at_[root] == kNone) add_open_nodes(root);
+}
+
+void Tracer::add_open_nodes(std::uint32_t node) {
+    const expr::NodeShape& n = rules_.machine.shapes[node];
+    const auto at = static_cast<std::uint32_t>(open_nodes_.size());
+    if (open_at_[node] == kNone) open_at_[node] = at;
+    OpenNode e;
+    e.slot = n.slot;
+    e.node = node;
+    switch (n.op) {
+        case Op::Const:
+        case Op::Known:
+            e.kind = OpenKind::Never;
+            break;
+        case Op::Load:
+        case Op::DaysSince:
+        case Op::Chronology:
+            e.kind = OpenKind::Leaf;
+            e.leaf = n.op == Op::Chronology      ? OpenLeaf::Contacts
+                     : n.type == ValueType::Bool ? OpenLeaf::Truth
+                                                 : OpenLeaf::Value;
+            e.source = node_sources_[node];
+            break;
+        case Op::Count:
+            e.kind = OpenKind::Always;
+            break;
+        default:
+            e.kind = OpenKind::IfUnknown;
+            e.source = node_sources_[node];
+            break;
+    }
+    open_nodes_.push_back(e);
+    const std::uint32_t* kids = rules_.program.children.data();
+    for (std::uint32_t i = 0; i < n.count; ++i)
+        add_open_nodes(kids[n.first + i]);
+    open_nodes_[at].size = static_cast<std::uint32_t>(open_nodes_.size()) - at;
+}
+
+// add_open_questions over the preorder: the same nodes looked at, the same questions found.
+void Tracer::walk_open_nodes(const Case& c, const Outcome& o, std::uint32_t root, Word* into) {
+    const OpenNode* nodes = open_nodes_.data() + open_at_[root];
+    const OpenNode* const end = nodes + nodes->size;
+    while (nodes != end) {
+        const OpenNode& e = *nodes;
+        switch (e.kind) {
+            case OpenKind::Never:
+                nodes += e.size;
+                continue;
+            case OpenKind::Always:
+                ++nodes;
+                continue;
+            case OpenKind::IfUnknown:
+                nodes += query_(e.source) == Tri::Unknown ? 1 : e.size;
+                continue;
+            case OpenKind::Leaf:
+                break;
+        }
+        nodes += e.size;
+        const bool open = e.leaf == OpenLeaf::Truth ? query_(e.source) == Tri::Unknown
+                          : e.leaf == OpenLeaf::Value
+                              ? !slot_value(rules_, o, e.slot).known
+                              : !contact_node_value(rules_, o, e.node).known;
+        if (!open) continue;
+        // Most loads read a question that always applies: its own bit is the whole set.
+        if (const std::uint32_t bit = bit_of_[e.slot];
+            bit != kNone && main_root_[e.slot] == expr::kNoNode) {
+            const Item& item = rules_.slot_items[e.slot];
+            if (!settled(c.answers[item.index])) into[bit / 64] |= Word{1} << (bit % 64);
+            continue;
+        }
+        const Word* from = open_questions(c, o, e.slot);
+        for (std::size_t w = 0; w < words_; ++w)
+            into[w] |= from[w];
+    }
 }
 
 Tracer::Quick Tracer::quick(const Traced& d, const std::vector<std::uint32_t>& writer,
@@ -280,10 +379,15 @@ Tracer::Quick Tracer::quick(const Traced& d, const std::vector<std::uint32_t>& w
     const std::uint32_t root = main_root_[d.slot];
     if (d.main_source != d.slot || root == expr::kNoNode || d.parts_count > 4) return q;
     const Part* parts = parts_.data() + d.first_part();
+    const TruthReader read{scratch.data(), m.inner_steps.data(), m.step_tables.data()};
+    // The definition's truth for an index, its inputs' truths in scratch.
+    std::function<Tri(std::uint32_t)> whole;
     if (d.parts_count != 0 && !d.direct_parts()) {
         // Worked out by one step, every part from its inputs.
         if (writer[d.main_source] == kNone) return q;
-        q.in = m.steps[writer[d.main_source]].in;
+        const expr::Step& step = m.steps[writer[d.main_source]];
+        q.in = step.in;
+        whole = [&m, &step](std::uint32_t index) { return m.step_tables[step.table + index]; };
         auto among_inputs = [&](std::uint32_t cell) {
             return cell == m.false_cell || std::find(q.in.begin(), q.in.end(), cell) != q.in.end();
         };
@@ -301,20 +405,31 @@ Tracer::Quick Tracer::quick(const Traced& d, const std::vector<std::uint32_t>& w
                 return q;
             }
         }
-    } else {
+    } else if (d.parts_count != 0) {
+        // An `and` of cells: true when all are.
         for (std::uint32_t i = 0; i < d.parts_count; ++i)
             q.in[i] = parts[i].source;
+        whole = [&read, &q, count = d.parts_count](std::uint32_t) {
+            Tri t = Tri::True;
+            for (std::uint32_t i = 0; i < count; ++i)
+                t = tri_and(t, read(q.in[i]));
+            return t;
+        };
+    } else {
+        // Not an `and`: its own cell, which is the definition's truth.
+        q.in[0] = d.slot;
+        whole = [&read, &d](std::uint32_t) { return read(d.slot); };
     }
     std::array<std::uint32_t, 4> sources{};
     for (std::uint32_t i = 0; i < d.parts_count; ++i)
         sources[i] = parts[i].source;
-    const TruthReader read{scratch.data(), m.inner_steps.data(), m.step_tables.data()};
-    q.table = pooled(first_false_table(m, q.in, read, sources.data(), d.parts_count, scratch));
+    q.table =
+        pooled(first_false_table(m, q.in, read, sources.data(), d.parts_count, scratch, whole));
     q.nodes = static_cast<std::uint32_t>(quick_nodes_.size());
     for (std::uint32_t i = 0; i < d.parts_count; ++i)
         quick_nodes_.push_back(parts[i].node);
     quick_nodes_.push_back(root);
-    q.general = 0;
+    quick_nodes_.push_back(expr::kNoNode);
     return q;
 }
 
@@ -403,6 +518,7 @@ const Tracer::Word* Tracer::open_questions(const Case& c, const Outcome& o, std:
 // Walks the open parts of a condition with a stack of its own (above whatever an enclosing
 // walk left on it: a fact's walk may start another through open_questions).
 void Tracer::add_open_questions(const Case& c, const Outcome& o, std::uint32_t root, Word* into) {
+    if (!open_at_.empty() && open_at_[root] != kNone) return walk_open_nodes(c, o, root, into);
     const expr::NodeShape* shapes = rules_.machine.shapes.data();
     const std::uint32_t* kids = rules_.program.children.data();
     const std::size_t base = walk_.size();
@@ -575,14 +691,14 @@ void Tracer::trace(const Case& c, const Outcome& o, CompactTrace& out) {
     std::size_t pending_count = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const Quick& q = quick[i];
-        const Tri status = statuses[q.slot];
         const std::uint32_t index =
             digit(q.in[0]) + 3 * digit(q.in[1]) + 9 * digit(q.in[2]) + 27 * digit(q.in[3]);
-        // The first false part, or (none: the condition is not an `and`) the whole condition.
-        const std::uint32_t node = quick_nodes[q.nodes + first_false[q.table + index]];
-        entries[i] = TraceFacts{q.slot, status == Tri::False ? node : expr::kNoNode, 0, 0, 0};
+        // The table knows the definition's truth too: its first false part when false, none
+        // when it holds, and whether it is left to the second pass.
+        const std::uint8_t found = first_false[q.table + index];
+        entries[i] = TraceFacts{q.slot, quick_nodes[q.nodes + (found & ~kPending)], 0, 0, 0};
         pending[pending_count] = static_cast<std::uint32_t>(i);
-        pending_count += (status == Tri::Unknown) | q.general;
+        pending_count += found >> 7;
     }
     // Second pass, in order, so each definition's blocking questions follow the one before's.
     for (std::size_t k = 0; k < pending_count; ++k) {

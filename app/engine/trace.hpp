@@ -61,6 +61,7 @@ struct CompactTrace {
 class Tracer {
   public:
     static constexpr std::uint32_t kInner = 1u << 31;  // see source_of
+    static constexpr std::uint8_t kPending = 0x80;     // see Quick
 
     // Reads a truth where it is: a cell, or (kInner | i) the machine's i-th inner step.
     struct TruthReader {
@@ -120,13 +121,14 @@ class Tracer {
         std::uint32_t node;    // the part's node, with kAndPart when it is an `and`
     };
     // What the trace's first pass reads of a definition it can settle (trace.cpp,
-    // build_quick): the cells its condition's parts are worked out from, at most four, and a
-    // table from their base-3 index (as a step computes it) to the first false part.
+    // build_quick): the cells its condition is worked out from, at most four, and a table
+    // from their base-3 index (as a step computes it) to its first false part, none when it
+    // holds, and whether it is undetermined (kPending). A definition the first pass cannot
+    // settle reads table 0, pending whatever the truths.
     struct Quick {
         std::uint32_t slot = 0;
-        std::uint32_t general = 1;  // 1: left to the second pass whatever its status
-        std::uint32_t table = 0;    // in first_false_tables_: 81 positions of parts
-        std::uint32_t nodes = 0;    // in quick_nodes_: the parts' nodes, then the whole condition
+        std::uint32_t table = 0;  // in first_false_tables_: 81 entries
+        std::uint32_t nodes = 0;  // in quick_nodes_: the parts' nodes, the whole condition, none
         std::array<std::uint32_t, 4> in{};
     };
     void build_quick();
@@ -143,6 +145,27 @@ class Tracer {
     void begin_query(const Outcome& o);
     const Word* open_questions(const Case& c, const Outcome& o, std::uint32_t slot);
     void add_open_questions(const Case& c, const Outcome& o, std::uint32_t node, Word* into);
+    // A whole trace walks conditions' open parts front to back instead (build_open_nodes):
+    // every traced condition in preorder, one entry a node, so that a part that is not open
+    // is passed over by skipping its subtree's size, with no stack and no node records.
+    enum class OpenKind : std::uint8_t {
+        Never,      // a constant or known(): never open
+        Always,     // count(): open through whichever of its operands are
+        IfUnknown,  // a yes/no operator: open while its truth is unknown
+        Leaf,       // a load, days_since or contact query: see OpenLeaf
+    };
+    enum class OpenLeaf : std::uint8_t { Truth, Value, Contacts };  // how to tell it is open
+    struct OpenNode {
+        OpenKind kind = OpenKind::Never;
+        OpenLeaf leaf = OpenLeaf::Truth;
+        std::uint32_t size = 1;    // entries of its subtree, itself included
+        std::uint32_t source = 0;  // IfUnknown, OpenLeaf::Truth: where its truth is read
+        std::uint32_t slot = 0;    // Leaf: the slot it reads
+        std::uint32_t node = 0;    // Leaf: its node
+    };
+    void build_open_nodes();
+    void add_open_nodes(std::uint32_t node);
+    void walk_open_nodes(const Case& c, const Outcome& o, std::uint32_t node, Word* into);
     void append_slots(const Word* set, std::vector<std::uint32_t>& out) const;
     void blocking_in_query(const Case& c, const Outcome& o, std::uint32_t slot,
                            std::vector<std::uint32_t>& out);
@@ -170,6 +193,8 @@ class Tracer {
     std::vector<std::uint32_t> node_sources_;   // by node: source_of
     TruthReader query_;                         // the outcome of the query under way
     std::vector<std::uint32_t> walk_;           // nodes still to look at, add_open_questions
+    std::vector<OpenNode> open_nodes_;          // see build_open_nodes
+    std::vector<std::uint32_t> open_at_;        // by node: where its subtree is, or kNone
     std::vector<Word> sets_;                    // by slot, words_ each
     std::vector<std::uint32_t> done_;           // by slot: the query stamp its set belongs to
     std::vector<Word> scratch_;
