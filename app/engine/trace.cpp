@@ -356,18 +356,22 @@ void Tracer::walk_open_nodes(const Case& c, const Outcome& o, std::uint32_t root
                           : e.leaf == OpenLeaf::Value
                               ? !slot_value(rules_, o, e.slot).known
                               : !contact_node_value(rules_, o, e.node).known;
-        if (!open) continue;
-        // Most loads read a question that always applies: its own bit is the whole set.
-        if (const std::uint32_t bit = bit_of_[e.slot];
-            bit != kNone && main_root_[e.slot] == expr::kNoNode) {
-            const Item& item = rules_.slot_items[e.slot];
-            if (!settled(c.answers[item.index])) into[bit / 64] |= Word{1} << (bit % 64);
-            continue;
-        }
-        const Word* from = open_questions(c, o, e.slot);
-        for (std::size_t w = 0; w < words_; ++w)
-            into[w] |= from[w];
+        if (open) add_open_load(c, o, e.slot, into);
     }
+}
+
+// What a load that is open adds: most read a question that always applies, whose own bit is
+// the whole set; anything else is open through its own open questions.
+inline void Tracer::add_open_load(const Case& c, const Outcome& o, std::uint32_t slot, Word* into) {
+    if (const std::uint32_t bit = bit_of_[slot];
+        bit != kNone && main_root_[slot] == expr::kNoNode) {
+        const Item& item = rules_.slot_items[slot];
+        if (!settled(c.answers[item.index])) into[bit / 64] |= Word{1} << (bit % 64);
+        return;
+    }
+    const Word* from = open_questions(c, o, slot);
+    for (std::size_t w = 0; w < words_; ++w)
+        into[w] |= from[w];
 }
 
 Tracer::Quick Tracer::quick(const Traced& d, const std::vector<std::uint32_t>& writer,
@@ -540,17 +544,7 @@ void Tracer::add_open_questions(const Case& c, const Outcome& o, std::uint32_t r
                     n.op == Op::Chronology      ? !contact_node_value(rules_, o, node).known
                     : n.type == ValueType::Bool ? query_(node_sources_[node]) == Tri::Unknown
                                                 : !slot_value(rules_, o, n.slot).known;
-                if (!open) continue;
-                // Most loads read a question that always applies: its own bit is the whole set.
-                if (const std::uint32_t bit = bit_of_[n.slot];
-                    bit != kNone && main_root_[n.slot] == expr::kNoNode) {
-                    const Item& item = rules_.slot_items[n.slot];
-                    if (!settled(c.answers[item.index])) into[bit / 64] |= Word{1} << (bit % 64);
-                    continue;
-                }
-                const Word* from = open_questions(c, o, n.slot);
-                for (std::size_t w = 0; w < words_; ++w)
-                    into[w] |= from[w];
+                if (open) add_open_load(c, o, n.slot, into);
                 continue;
             }
             case Op::Count:

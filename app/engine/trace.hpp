@@ -166,6 +166,7 @@ class Tracer {
     void build_open_nodes();
     void add_open_nodes(std::uint32_t node);
     void walk_open_nodes(const Case& c, const Outcome& o, std::uint32_t node, Word* into);
+    void add_open_load(const Case& c, const Outcome& o, std::uint32_t slot, Word* into);
     void append_slots(const Word* set, std::vector<std::uint32_t>& out) const;
     void blocking_in_query(const Case& c, const Outcome& o, std::uint32_t slot,
                            std::vector<std::uint32_t>& out);
