@@ -67,8 +67,9 @@ struct Plan {
     // to the candidate without reading its line again.
     std::vector<std::uint32_t> question_map;
     bool answers_carry_over = true;
-    // Carried over, and every question has the same index under both (the questions were not
-    // edited): a case read under the base is, as it stands, the case under the candidate.
+    // Carried over, and every question has the same index under both (none added, removed
+    // or moved; an ask_when may differ, as it is applied when evaluating, not when reading):
+    // a case read under the base is, as it stands, the case under the candidate.
     bool same_questions = false;
 
     // For telling at a glance that a case's two outcomes are the same, as most are, before
