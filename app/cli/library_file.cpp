@@ -1,6 +1,8 @@
 #include "library_file.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,10 +10,11 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <new>
 
 namespace continuum::cli {
 
-std::unique_ptr<LibraryFile> LibraryFile::open(const std::string& path) {
+std::unique_ptr<LibraryFile> LibraryFile::open(const std::string& path, std::size_t block_bytes) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         std::cerr << "continuum: " << path << " is a folder, not a file\n";
@@ -25,17 +28,55 @@ std::unique_ptr<LibraryFile> LibraryFile::open(const std::string& path) {
 #ifdef POSIX_FADV_SEQUENTIAL
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
-    return std::unique_ptr<LibraryFile>(new LibraryFile(fd, path));
+    struct stat st {};
+    const std::size_t file_bytes =
+        ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0;
+    return std::unique_ptr<LibraryFile>(
+        new LibraryFile(fd, path, std::max<std::size_t>(block_bytes, 1), file_bytes));
 }
 
 LibraryFile::~LibraryFile() {
     if (fd_ >= 0) ::close(fd_);
 }
 
+LibraryFile::Buffer::~Buffer() {
+    if (data_) ::munmap(data_, size_);
+}
+
+void LibraryFile::Buffer::grow(std::size_t bytes, std::size_t keep) {
+    if (bytes <= size_) return;
+    constexpr std::size_t kHugePage = 2u << 20;
+    const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const bool huge = bytes >= kHugePage;
+    const std::size_t unit = huge ? kHugePage : page;
+    const std::size_t size = (bytes + unit - 1) / unit * unit;
+    // Huge pages need an aligned range: map a unit more and give back the ends.
+    const std::size_t mapped = huge ? size + kHugePage : size;
+    void* at = ::mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (at == MAP_FAILED) throw std::bad_alloc();
+    char* start = static_cast<char*>(at);
+    if (huge) {
+        const auto address = reinterpret_cast<std::uintptr_t>(start);
+        const std::size_t head = (kHugePage - address % kHugePage) % kHugePage;
+        if (head) ::munmap(start, head);
+        ::munmap(start + head + size, kHugePage - head);
+        start += head;
+#ifdef MADV_HUGEPAGE
+        ::madvise(start, size, MADV_HUGEPAGE);  // advice only: without it, 4 KB pages
+#endif
+    }
+    if (data_) {
+        std::copy_n(data_, std::min(keep, size_), start);
+        ::munmap(data_, size_);
+    }
+    data_ = start;
+    size_ = size;
+}
+
 // Reads until `size` reaches `want` or the file ends; false on a read error.
-bool LibraryFile::fill(std::vector<char>& buffer, std::size_t& size, std::size_t want) {
+bool LibraryFile::fill(Buffer& buffer, std::size_t& size, std::size_t want) {
     if (buffer.size() < want + engine::kLibraryPadding)
-        buffer.resize(want + engine::kLibraryPadding);
+        buffer.grow(want + engine::kLibraryPadding, size);
     while (!at_end_ && size < want) {
         const ssize_t n = ::read(fd_, buffer.data() + size, want - size);
         if (n < 0 && errno == EINTR) continue;
@@ -52,13 +93,15 @@ bool LibraryFile::fill(std::vector<char>& buffer, std::size_t& size, std::size_t
 
 bool LibraryFile::next(engine::LibraryBlock& block) {
     if (!error_.empty()) return false;
-    std::vector<char>& from = buffers_[turn_];
+    Buffer& from = buffers_[turn_];
     turn_ ^= 1;
-    std::vector<char>& buffer = buffers_[turn_];
-    // The part line the last block left begins this one.
-    std::size_t want = std::max(kBlockBytes, 2 * tail_size_);
+    Buffer& buffer = buffers_[turn_];
+    // The part line the last block left begins this one. A small file needs no full block: one
+    // byte past its size finds its end in the same read.
+    std::size_t want = std::max(block_bytes_, 2 * tail_size_);
+    if (file_bytes_ > 0) want = std::max(std::min(want, file_bytes_ + 1), tail_size_ + 1);
     if (buffer.size() < want + engine::kLibraryPadding)
-        buffer.resize(want + engine::kLibraryPadding);
+        buffer.grow(want + engine::kLibraryPadding, 0);
     std::copy_n(from.data() + tail_from_, tail_size_, buffer.data());
     std::size_t size = tail_size_;
     tail_size_ = 0;
