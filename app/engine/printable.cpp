@@ -1,5 +1,7 @@
 #include "printable.hpp"
 
+#include <cstring>
+
 #include <fmt/format.h>
 
 namespace continuum::engine {
@@ -35,10 +37,26 @@ bool is_control(std::uint32_t cp, LineBreaks breaks) {
            (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+// Whether none of eight bytes is below 0x20, DEL or above: printable ASCII, which is nearly
+// all of a rule set's text, is passed over a word at a time. A false alarm (a borrow from a byte
+// that is not printable) only sends the caller to the character-by-character check.
+bool printable_ascii(const char* at) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    std::uint64_t w;
+    std::memcpy(&w, at, 8);
+    const std::uint64_t below_space = (w - 0x20 * kOnes) & ~w;
+    const std::uint64_t del = ((w ^ 0x7F * kOnes) - kOnes) & ~(w ^ 0x7F * kOnes);
+    return ((below_space | del | w) & kHigh) == 0;
+}
+
 }  // namespace
 
 std::optional<ControlChar> find_control(std::string_view text, LineBreaks breaks) {
     for (std::size_t i = 0; i < text.size();) {
+        if (i + 8 <= text.size() && printable_ascii(text.data() + i)) {
+            i += 8;
+            continue;
+        }
         Decoded d = decode(text, i);
         if (d.length == 0) return ControlChar{i, static_cast<unsigned char>(text[i]), true};
         if (is_control(d.code, breaks)) return ControlChar{i, d.code, false};

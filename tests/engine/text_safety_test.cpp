@@ -41,6 +41,35 @@ TEST_CASE("control characters are found, with their offset and code point", "[te
     CHECK(describe(*bad) == "byte 0xFF, which is not UTF-8");
 }
 
+TEST_CASE("control characters are found wherever they lie in a long text", "[text]") {
+    // Long texts are passed over eight bytes at a time: every byte value, at every position
+    // of a word and across words, is found exactly when it is not printable ASCII (a lone byte
+    // of 0x80 or more is not UTF-8), and nothing is reported before it.
+    for (int byte = 0; byte < 256; ++byte) {
+        const bool printable_ascii = byte >= 0x20 && byte < 0x7F;
+        for (std::size_t at = 0; at < 40; ++at) {
+            std::string text(40, 'a');
+            text[at] = static_cast<char>(byte);
+            INFO("byte " << byte << " at " << at);
+            const auto found = find_control(text, LineBreaks::Refused);
+            CHECK(found.has_value() == !printable_ascii);
+            if (found) CHECK(found->offset == at);
+            // Line breaks allowed: tab, line feed and carriage return pass.
+            const bool allowed_break = byte == '\t' || byte == '\n' || byte == '\r';
+            CHECK(find_control(text).has_value() == (!printable_ascii && !allowed_break));
+        }
+    }
+    // Characters of several bytes lying across words.
+    for (std::size_t at = 0; at < 20; ++at) {
+        const std::string before(at, 'b');
+        CHECK_FALSE(find_control(before + "Zo\u00eb \u2013 caf\u00e9 " + before).has_value());
+        const auto rlo = find_control(before + "x\u202Ey" + std::string(20, 'c'));
+        REQUIRE(rlo);
+        CHECK(rlo->offset == at + 1);
+        CHECK(rlo->code == 0x202E);
+    }
+}
+
 TEST_CASE("printable writes control characters as visible escapes", "[text]") {
     CHECK(printable("C-1\x1b[2J\a") == "C-1\\x1b[2J\\x07");
     CHECK(printable(std::string_view("nul\0here", 8)) == "nul\\x00here");
