@@ -12,9 +12,12 @@
 #include <iostream>
 #include <new>
 
+#include <fmt/format.h>
+
 namespace continuum::cli {
 
-std::unique_ptr<LibraryFile> LibraryFile::open(const std::string& path, std::size_t block_bytes) {
+std::unique_ptr<LibraryFile> LibraryFile::open(const std::string& path, std::size_t block_bytes,
+                                               std::size_t longest_line) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         std::cerr << "continuum: " << path << " is a folder, not a file\n";
@@ -32,7 +35,7 @@ std::unique_ptr<LibraryFile> LibraryFile::open(const std::string& path, std::siz
     const std::size_t file_bytes =
         ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0;
     return std::unique_ptr<LibraryFile>(
-        new LibraryFile(fd, path, std::max<std::size_t>(block_bytes, 1), file_bytes));
+        new LibraryFile(fd, path, std::max<std::size_t>(block_bytes, 1), longest_line, file_bytes));
 }
 
 LibraryFile::~LibraryFile() {
@@ -117,6 +120,16 @@ bool LibraryFile::next(engine::LibraryBlock& block) {
         if (last) {
             end = static_cast<std::size_t>(static_cast<const char*>(last) - buffer.data()) + 1;
             break;
+        }
+        if (size >= longest_line_) {
+            const std::string length = longest_line_ >= (1u << 20)
+                                           ? fmt::format("{} MB", longest_line_ >> 20)
+                                           : fmt::format("{} bytes", longest_line_);
+            error_ = fmt::format(
+                "line {} of {} runs on for {} with no line end: a case library holds one case "
+                "a line, each a few kilobytes; reading stopped there",
+                next_line_, path_, length);
+            return false;
         }
         want *= 2;
     }

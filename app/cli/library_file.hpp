@@ -13,11 +13,16 @@ namespace continuum::cli {
 class LibraryFile : public engine::CaseLibrary {
   public:
     static constexpr std::size_t kBlockBytes = 4u << 20;
+    // A case is a few kilobytes; a "line" this long is not a case library (a device that never
+    // ends a line, a file with no line ends), and reading on would only exhaust memory.
+    static constexpr std::size_t kLongestLine = 64u << 20;
 
     // Null (after a message on stderr) when the file cannot be opened. Blocks of
-    // `block_bytes` or so (tests make them small, to cross many boundaries).
+    // `block_bytes` or so; reading stops, with an error, at a line longer than `longest_line`
+    // (tests make both small).
     static std::unique_ptr<LibraryFile> open(const std::string& path,
-                                             std::size_t block_bytes = kBlockBytes);
+                                             std::size_t block_bytes = kBlockBytes,
+                                             std::size_t longest_line = kLongestLine);
     ~LibraryFile() override;
     LibraryFile(const LibraryFile&) = delete;
     LibraryFile& operator=(const LibraryFile&) = delete;
@@ -45,13 +50,19 @@ class LibraryFile : public engine::CaseLibrary {
         std::size_t size_ = 0;
     };
 
-    LibraryFile(int fd, std::string path, std::size_t block_bytes, std::size_t file_bytes)
-        : fd_(fd), path_(std::move(path)), block_bytes_(block_bytes), file_bytes_(file_bytes) {}
+    LibraryFile(int fd, std::string path, std::size_t block_bytes, std::size_t longest_line,
+                std::size_t file_bytes)
+        : fd_(fd),
+          path_(std::move(path)),
+          block_bytes_(block_bytes),
+          longest_line_(longest_line),
+          file_bytes_(file_bytes) {}
     bool fill(Buffer& buffer, std::size_t& size, std::size_t want);
 
     int fd_ = -1;
     std::string path_;
     std::size_t block_bytes_ = kBlockBytes;
+    std::size_t longest_line_ = kLongestLine;
     std::size_t file_bytes_ = 0;  // a regular file's size when opened, else 0
     Buffer buffers_[2];
     int turn_ = 0;

@@ -121,3 +121,26 @@ TEST_CASE("library file: a pipe, whose size is not known in advance", "[cli][lib
     writer.join();
     CHECK(read == text);
 }
+
+TEST_CASE("library file: a line that never ends stops the reading with its number",
+          "[cli][library]") {
+    TempDir dir;
+    const fs::path path = dir.root / "long.jsonl";
+    // Two lines, then one of 5,000 bytes with no line end, against a limit of 1,000.
+    write(path, "{\"a\":1}\n{\"b\":2}\n" + std::string(5000, 'x'));
+    auto file = LibraryFile::open(path.string(), 64, 1000);
+    REQUIRE(file);
+    std::string read;
+    continuum::engine::LibraryBlock block;
+    while (file->next(block))
+        read.append(block.text);
+    CHECK(read == "{\"a\":1}\n{\"b\":2}\n");
+    CHECK(file->error() == "line 3 of " + path.string() +
+                               " runs on for 1000 bytes with no line end: a case library holds "
+                               "one case a line, each a few kilobytes; reading stopped there");
+    // Lines up to the limit are read whole.
+    write(path, std::string(900, 'y') + "\n" + std::string(900, 'z'));
+    auto within = LibraryFile::open(path.string(), 64, 1000);
+    REQUIRE(within);
+    CHECK(read_back(*within) == std::string(900, 'y') + "\n" + std::string(900, 'z'));
+}

@@ -109,6 +109,17 @@ TEST_CASE("impact: exit 2 when no line of the library can be read", "[cli][impac
                      " could be read: is it a case library (JSON Lines)?") != std::string::npos);
 }
 
+TEST_CASE("impact: a library whose line never ends is refused, not read until memory runs out",
+          "[cli][impact]") {
+    // /dev/zero: one line of zero bytes that never ends.
+    Folders f;
+    Run r = run({"impact", f.base, f.cand, "/dev/zero"});
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());  // no report on part of a library
+    CHECK(r.err.find("continuum: line 1 of /dev/zero runs on for 64 MB with no line end") !=
+          std::string::npos);
+}
+
 TEST_CASE("impact --json: the documented continuum.impact/1 shape", "[cli][impact]") {
     Folders f;
     Run r = run({"impact", f.base, f.cand, f.library, "--json"});
