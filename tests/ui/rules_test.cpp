@@ -311,6 +311,14 @@ TEST_CASE("impact explains a missing library or a broken base", "[ui][rules][imp
     h.session.apply(ui::intent::RunImpact{(pair.dir.path / "none.jsonl").string(), ""});
     finish_impact(h);
     CHECK(contains(h.state().rules_view.impact.error, "Cannot open the case library"));
+    // A device that never ends a line, and a folder: refused, not read.
+    for (const std::string& not_a_file : {std::string("/dev/zero"), pair.dir.path.string()}) {
+        h.session.apply(ui::intent::RunImpact{not_a_file, ""});
+        finish_impact(h);
+        CHECK(contains(h.state().rules_view.impact.error,
+                       "The case library " + not_a_file + " is not a file"));
+        CHECK_FALSE(h.state().rules_view.impact.running);
+    }
     write(pair.base / "x.toml", "[[rule]]\nid = \"broken\"\n");
     h.session.apply(ui::intent::RunImpact{(pair.candidate / "cases/library.jsonl").string(),
                                           pair.base.string()});
