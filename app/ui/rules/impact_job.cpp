@@ -56,7 +56,6 @@ ImpactJob::ImpactJob(std::shared_ptr<const engine::RuleSet> base,
         try {
             result = run(base, candidate, library);
         } catch (const std::exception& e) {
-            result = ImpactResult{};
             result.error = fmt::format("The impact over {} could not be worked out: {}.", library,
                                        dynamic_cast<const std::bad_alloc*>(&e)
                                            ? "there is not enough memory to hold the library"
